@@ -1,0 +1,1 @@
+"""tidings: political event data from news."""
