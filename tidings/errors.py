@@ -18,13 +18,30 @@ class Errors:
     E008 = "E008 unsupported input: {detail}"
     E009 = "E009 no such file or directory"
     E010 = "E010 bad date {value!r}: use YYYY-MM-DD"
+    E011 = "E011 corrupt or truncated archive or compressed file: {detail}"
+    E012 = "E012 could not fetch {url}: {detail}"
     # data files: codebooks, actor lists, gazetteer (E1xx)
     E101 = "E101 {path}:{line}: {detail}"
     # store (E2xx)
     E201 = "E201 no event store at {path}: run `tidings ingest` first"
     E202 = "E202 bad filter {name}={value!r}: {detail}"
+    E203 = "E203 event store {path} has schema version {found}; this tidings reads version {expected}"
+    E204 = "E204 event {event_id} cannot be stored with article {article_id}: {detail}"
+    E205 = "E205 unknown export format {name!r}: choose one of {choices}"
+    E206 = "E206 cannot open event store {path}: {detail}"
+    E207 = "E207 event store {path} is open read-only: open it with read_only=False to write"
     # evaluation (E3xx)
     E301 = "E301 gold file {path} line {line}: {detail}"
+    # PETRARCH-format dictionaries (E4xx)
+    E401 = "E401 {path}:{line}: {detail}"
+    E402 = "E402 dictionaries folder {path}: {detail}"
+    # the HTTP server (E5xx)
+    E501 = "E501 bad parameter {name}={value!r}: {detail}"
+    E502 = "E502 writes are disabled: start the server with --write-token (or TIDINGS_WRITE_TOKEN)"
+    E503 = "E503 missing credentials: send the header 'Authorization: Bearer <write token>'"
+    E504 = "E504 wrong write token"
+    E505 = "E505 no {kind} with id {id!r}"
+    E506 = "E506 cannot code the text: {detail}"
 
 
 class TidingsError(Exception):

@@ -7,9 +7,9 @@ tests in tests/test_model.py hold it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,7 +24,7 @@ EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 Factuality = Literal["asserted", "negated", "future", "hypothetical", "historical"]
 FACTUALITIES: tuple[str, ...] = Factuality.__args__  # type: ignore[attr-defined]
 
-DatePrecision = Literal["day", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year"]
 
 
 def content_hash(*parts: object, length: int = 16) -> str:
@@ -43,7 +43,7 @@ class Article(Record):
     article_id: str
     text: str
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None  # outlet or domain, when known
     path: str | None = None  # where it was read from
@@ -51,6 +51,10 @@ class Article(Record):
     @staticmethod
     def make_id(text: str, title: str | None = None) -> str:
         return "a" + content_hash(title or "", text)
+
+    def content_hash(self) -> str:
+        """What the store compares to tell a changed article from one already coded."""
+        return content_hash(self.title or "", self.text)
 
     @property
     def n_words(self) -> int:
@@ -85,6 +89,7 @@ class Location(Record):
     text: str | None = None
     start_char: int | None = None
     end_char: int | None = None
+    score: float | None = None  # the geocoder's margin over the runner-up (higher = surer)
 
 
 class Mention(Record):
@@ -113,7 +118,7 @@ class Event(Record):
     score: float | None = None  # PLOVER's conflict-cooperation scale, -10 .. 10
     cameo_code: str | None = None
     location: Location | None = None
-    date: date | None = None
+    date: dt.date | None = None
     date_precision: DatePrecision | None = None
     issue: str | None = None  # normalised issue ("ceasefire"), when one is stated
     issue_text: str | None = None  # the article's own wording of it

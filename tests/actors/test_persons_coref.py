@@ -1,0 +1,124 @@
+"""Named persons (packaged list and article-level binding) and coreference."""
+
+from __future__ import annotations
+
+from actor_helpers import codes, run, tok
+
+
+def test_article_binds_unknown_person_by_title(nlp):
+    doc, actors = run(nlp, "Kenyan Foreign Minister Musalia Mudavadi met envoys. "
+                           "Mudavadi said talks would go on.")
+    assert codes(actors, doc, "Mudavadi") == ["KENGOV"]
+    assert codes(actors, doc, "Mudavadi", 1) == ["KENGOV"]
+
+
+def test_article_binds_person_by_apposition(nlp):
+    doc, actors = run(nlp, "Ruto, Kenya's president, spoke. Later Ruto left.")
+    assert codes(actors, doc, "Ruto", 1) == ["KENGOV"]
+    doc, actors = run(nlp, "Nigeria's president, Bola Tinubu, spoke. Tinubu left.")
+    assert codes(actors, doc, "Tinubu", 1) == ["NGAGOV"]
+    doc, actors = run(nlp, "The Malian army chief, Assimi Goita, spoke. Goita left.")
+    assert codes(actors, doc, "Goita", 1) == ["MLIMIL"]
+
+
+def test_article_binding_beats_the_packaged_list(nlp):
+    doc, actors = run(nlp, "French trade minister Marie Lavrov spoke. Lavrov said no.")
+    assert codes(actors, doc, "Lavrov", 1) == ["FRAGOV"]
+
+
+def test_unknown_person_without_binding_is_no_actor(nlp):
+    doc, actors = run(nlp, "John Smith said the talks failed.")
+    assert codes(actors, doc, "Smith") == []
+    assert actors.mentions == []
+
+
+def test_listed_surname_inside_another_name_is_not_the_leader(nlp):
+    doc, actors = run(nlp, "Melania Trump visited a school.")
+    assert codes(actors, doc, "Trump") == []
+
+
+def test_packaged_leaders(nlp):
+    doc, actors = run(nlp, "Lavrov met Wang Yi. Erdogan called Netanyahu.")
+    assert codes(actors, doc, "Lavrov") == ["RUSGOV"]
+    assert codes(actors, doc, "Yi") == ["CHNGOV"]
+    assert codes(actors, doc, "Erdogan") == ["TURGOV"]
+    assert codes(actors, doc, "Netanyahu") == ["ISRGOV"]
+
+
+def test_he_prefers_previous_subject(nlp):
+    doc, actors = run(nlp, "Trump met his Russian counterpart Vladimir Putin. He said the "
+                           "talks went well.")
+    assert codes(actors, doc, "He") == ["USAGOV"]
+
+
+def test_ambiguous_he_is_left_unresolved(nlp):
+    doc, actors = run(nlp, "Trump and Putin met in Alaska. He said the talks were good.")
+    assert codes(actors, doc, "He") == []
+
+
+def test_object_pronoun_skips_its_own_subject(nlp):
+    doc, actors = run(nlp, "Zelensky said Putin had lied to him.")
+    assert codes(actors, doc, "him") == ["UKRGOV"]
+
+
+def test_they_takes_a_coordination(nlp):
+    doc, actors = run(nlp, "Trump and Putin met in Alaska. They agreed to meet again.")
+    assert sorted(codes(actors, doc, "They")) == ["RUSGOV", "USAGOV"]
+
+
+def test_they_and_their_take_plural_actors(nlp):
+    doc, actors = run(nlp, "Russian officials rejected the plan. They said their army "
+                           "would fight on.")
+    assert codes(actors, doc, "They") == ["RUSGOV"]
+    assert codes(actors, doc, "army") == ["RUSMIL"]
+
+
+def test_its_gives_a_possessed_role_a_country(nlp):
+    doc, actors = run(nlp, "Russia said its forces had captured a village.")
+    assert codes(actors, doc, "its") == ["RUS"]
+    assert codes(actors, doc, "forces") == ["RUSMIL"]
+
+
+def test_relative_pronoun(nlp):
+    doc, actors = run(nlp, "Zelensky, who was not invited, objected.")
+    assert codes(actors, doc, "who") == ["UKRGOV"]
+
+
+def test_the_president_takes_the_nearest_office_holder(nlp):
+    doc, actors = run(nlp, "Trump met Putin. Chinese President Xi Jinping visited Moscow. "
+                           "The president said China wanted peace.")
+    assert codes(actors, doc, "president", 0) == ["CHNGOV"]
+
+
+def test_the_president_with_rival_holders_is_unresolved(nlp):
+    doc, actors = run(nlp, "Trump met Putin in Alaska. Talks went on. The president said "
+                           "he was pleased.")
+    assert codes(actors, doc, "president") == ["GOV"]
+
+
+def test_the_leader_class_matches_a_chancellor(nlp):
+    doc, actors = run(nlp, "German Chancellor Friedrich Merz arrived. The leader said "
+                           "Europe must act.")
+    assert codes(actors, doc, "leader") == ["DEUGOV"]
+
+
+def test_two_leaders_and_both_sides(nlp):
+    doc, actors = run(nlp, "German Chancellor Friedrich Merz met French President Emmanuel "
+                           "Macron. The two leaders agreed.")
+    assert codes(actors, doc, "leaders") == ["DEUGOV", "FRAGOV"]
+    doc, actors = run(nlp, "Russia and Ukraine traded blame. Turkey urged both sides to talk.")
+    assert codes(actors, doc, "sides") == ["RUS", "UKR"]
+    doc, actors = run(nlp, "Armenia and Azerbaijan met. The two countries signed a deal.")
+    assert codes(actors, doc, "countries") == ["ARM", "AZE"]
+
+
+def test_pronoun_entity_keeps_its_own_text(nlp):
+    doc, actors = run(nlp, "Zelensky arrived. He spoke.")
+    [ent] = actors.entities_for(tok(doc, "He"))
+    assert (ent.text, ent.start_char, ent.end_char, ent.code) == ("He", 18, 20, "UKRGOV")
+    assert [m.kind for m in actors.mentions] == ["person", "pronoun"]
+
+
+def test_first_person_pronouns_are_not_resolved(nlp):
+    doc, actors = run(nlp, '"We will respond," Zelensky said.')
+    assert codes(actors, doc, "We") == []

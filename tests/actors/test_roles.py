@@ -1,0 +1,98 @@
+"""Role mentions without names: where their country and sector come from."""
+
+from __future__ import annotations
+
+import pytest
+from actor_helpers import codes, run
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The American president spoke.", "president", ["USAGOV"]),
+    ("Russia's president spoke.", "president", ["RUSGOV"]),
+    ("The president of Ukraine spoke.", "president", ["UKRGOV"]),
+    ("The Ukrainian leader spoke.", "leader", ["UKRGOV"]),
+    ("The U.S. administration spoke.", "administration", ["USAGOV"]),
+    ("Beijing's foreign ministry spoke.", "ministry", ["CHNGOV"]),
+    ("The Russian defence ministry spoke.", "ministry", ["RUSGOV"]),
+    ("Russian forces advanced.", "forces", ["RUSMIL"]),
+    ("Russian troops advanced.", "troops", ["RUSMIL"]),
+    ("Ukrainian officials spoke.", "officials", ["UKRGOV"]),
+    ("Israeli soldiers advanced.", "soldiers", ["ISRMIL"]),
+    ("Police in Kenya arrested a man.", "Police", ["KENCOP"]),
+    ("Kremlin officials spoke.", "officials", ["RUSGOV"]),
+    ("Houthi fighters attacked a ship.", "fighters", ["YEMREB"]),
+    ("The Hamas-run health ministry spoke.", "ministry", ["PSEGOV"]),
+    ("EU foreign ministers met.", "ministers", ["EUR"]),
+])
+def test_role_takes_its_country(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Police fired tear gas.", "Police", ["COP"]),
+    ("Rebels attacked the town.", "Rebels", ["REB"]),
+    ("Militants attacked the town.", "Militants", ["REB"]),
+    ("Insurgents attacked the town.", "Insurgents", ["REB"]),
+    ("Protesters gathered.", "Protesters", ["CVL"]),
+    ("Demonstrators gathered.", "Demonstrators", ["CVL"]),
+    ("Opposition protesters gathered.", "protesters", ["OPP"]),
+    ("Lawmakers voted.", "Lawmakers", ["LEG"]),
+    ("The parliament voted.", "parliament", ["LEG"]),
+    ("The court ruled.", "court", ["JUD"]),
+    ("Journalists fled.", "Journalists", ["JRN"]),
+    ("Doctors fled.", "Doctors", ["MED"]),
+    ("Companies fled.", "Companies", ["BUS"]),
+    ("Refugees fled.", "Refugees", ["REF"]),
+    ("The rebel leader spoke.", "leader", ["REB"]),
+])
+def test_role_without_country_keeps_its_sector(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
+def test_sector_only_entity_has_no_country(nlp):
+    doc, actors = run(nlp, "Police fired tear gas.")
+    [ent] = actors.entities_for(doc[0])
+    assert (ent.country, ent.sector, ent.code) == (None, "COP", "COP")
+
+
+def test_conjoined_demonyms_give_two_actors(nlp):
+    doc, actors = run(nlp, "Russian and Ukrainian officials met in Istanbul.")
+    assert codes(actors, doc, "officials") == ["RUSGOV", "UKRGOV"]
+    assert [m.kind for m in actors.mentions] == ["role", "role"]
+
+
+def test_words_that_need_an_owner(nlp):
+    doc, actors = run(nlp, "Both sides used force. The administration said nothing.")
+    assert codes(actors, doc, "force") == []
+    assert codes(actors, doc, "administration") == []
+
+
+def test_former_official_is_elite(nlp):
+    doc, actors = run(nlp, "A former Russian president criticised the war.")
+    assert codes(actors, doc, "president") == ["RUSELI"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Russian drones struck Kharkiv.", "drones", ["RUSMIL"]),
+    ("Israeli strikes hit Gaza.", "strikes", ["ISRMIL"]),
+    ("Israeli airstrikes hit Gaza.", "airstrikes", ["ISRMIL"]),
+    ("A Ukrainian drone attack hit a refinery.", "attack", ["UKRMIL"]),
+    ("Russia's invasion began in 2022.", "invasion", ["RUSMIL"]),
+    ("Hamas rockets fell on Israel.", "rockets", ["PSEREB"]),
+    ("US sanctions hit the bank.", "sanctions", ["USAGOV"]),
+    ("The drones struck Kharkiv.", "drones", []),
+    ("Russian regions were flooded.", "regions", []),
+])
+def test_owner_of_weapons_and_attacks(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    target = next(t for t in doc if t.text == word)
+    assert [e.code for e in actors.owner_of(target)] == expected
+    assert actors.entities_for(target) == []
+
+
+def test_owner_text_is_the_modifier(nlp):
+    doc, actors = run(nlp, "Israeli airstrikes hit Gaza.")
+    [owner] = actors.owner_of(doc[1])
+    assert (owner.text, owner.start_char, owner.end_char) == ("Israeli", 0, 7)

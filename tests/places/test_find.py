@@ -1,0 +1,63 @@
+"""Finding toponyms in parsed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.places import Geocoder
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.default()
+
+
+def _find(geo, nlp, text):
+    return geo.find(nlp(text))
+
+
+def test_spans_and_order(geo, nlp):
+    text = "Officials in Kyiv said shelling hit Kharkiv region overnight."
+    found = _find(geo, nlp, text)
+    assert [loc.text for loc in found] == ["Kyiv", "Kharkiv region"]
+    for loc in found:
+        assert text[loc.start_char:loc.end_char] == loc.text
+    assert found[1].feature == "admin1"
+
+
+def test_air_force_base_in_anchorage(geo, nlp):
+    found = _find(geo, nlp, "The jets landed at an Air Force base in Anchorage on Monday.")
+    anchorage = [loc for loc in found if loc.text == "Anchorage"]
+    assert anchorage and anchorage[0].admin1 == "Alaska" and anchorage[0].country == "USA"
+
+
+def test_qualifier(geo, nlp):
+    found = _find(geo, nlp, "Fighting continued in eastern Ukraine on Tuesday.")
+    assert [(loc.country, loc.qualifier, loc.feature) for loc in found] == [("UKR", "eastern", "country")]
+
+
+def test_demonym_place_noun_vs_actor(geo, nlp):
+    found = _find(geo, nlp, "Drones struck two Russian regions overnight.")
+    assert [loc.country for loc in found] == ["RUS"]
+    assert _find(geo, nlp, "Russian troops advanced as Ukrainian officials met.") == []
+
+
+def test_capital_as_actor_is_still_a_place(geo, nlp):
+    found = _find(geo, nlp, "Moscow said the talks had failed.")
+    assert [loc.country for loc in found] == ["RUS"]
+
+
+def test_article_context_decides_georgia(geo, nlp):
+    tbilisi = _find(geo, nlp, "Protesters gathered in Tbilisi. Georgia's parliament met.")
+    assert [loc.country for loc in tbilisi if loc.text == "Georgia"] == ["GEO"]
+    atlanta = _find(geo, nlp, "Voters lined up in Atlanta. Georgia's governor spoke.")
+    assert [loc.country for loc in atlanta if loc.text == "Georgia"] == ["USA"]
+
+
+def test_springfield_illinois(geo, nlp):
+    found = _find(geo, nlp, "He was born in Springfield, Illinois, in 1950.")
+    assert found[0].admin1 == "Illinois"
+
+
+def test_common_words_are_not_places(geo, nlp):
+    assert _find(geo, nlp, "Reading the report, she said there was hope for a deal.") == []

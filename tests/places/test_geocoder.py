@@ -1,0 +1,87 @@
+"""The geocoder's behaviours on names alone (no spaCy)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tidings.places import Geocoder, distance_km
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder.default()
+
+
+def test_anchorage_is_in_alaska(geo):
+    loc = geo.resolve("Anchorage")
+    assert (loc.country, loc.admin1, loc.feature) == ("USA", "Alaska", "city")
+    assert distance_km((loc.lat, loc.lon), (61.2181, -149.9003)) < 10
+
+
+@pytest.mark.parametrize("name", ["Kyiv", "Kiev"])
+def test_kyiv_spellings(geo, name):
+    loc = geo.resolve(name)
+    assert (loc.name, loc.country, loc.geonameid) == ("Kyiv", "UKR", 703448)
+
+
+def test_washington_is_dc_unless_state(geo):
+    assert geo.resolve("Washington").admin1 == "Washington, D.C."
+    state = geo.resolve("Washington state")
+    assert (state.feature, state.admin1) == ("admin1", "Washington")
+
+
+def test_regions_and_territories(geo):
+    assert geo.resolve("Gaza").country == "PSE"
+    assert geo.resolve("the West Bank").feature == "admin1"
+    assert geo.resolve("Donbas").country == geo.resolve("Donbass").country == "UKR"
+    assert geo.resolve("Crimea").country == "UKR"
+
+
+@pytest.mark.parametrize("name,country", [("Kharkiv region", "UKR"), ("Kursk region", "RUS")])
+def test_admin_word_asks_for_the_division(geo, name, country):
+    loc = geo.resolve(name)
+    assert (loc.feature, loc.country) == ("admin1", country)
+    assert geo.resolve(name.split()[0]).feature == "city"  # bare name: the city
+
+
+def test_eastern_ukraine_is_the_country_with_a_qualifier(geo):
+    loc = geo.resolve("eastern Ukraine")
+    assert (loc.country, loc.feature, loc.qualifier) == ("UKR", "country", "eastern")
+    assert loc.lat is not None
+
+
+def test_paris_follows_context(geo):
+    assert geo.resolve("Paris").country == "FRA"
+    assert geo.resolve("Paris", context=Counter({"USA": 3})).country == "FRA"
+    texas = geo.resolve("Paris", context=Counter({"USA": 2, "USA.TX": 1}))
+    assert (texas.country, texas.admin1) == ("USA", "Texas")
+
+
+def test_georgia_follows_context(geo):
+    assert geo.resolve("Georgia", context=Counter({"GEO": 2})).country == "GEO"
+    state = geo.resolve("Georgia", context=Counter({"USA": 2, "USA.GA": 1}))
+    assert (state.country, state.feature) == ("USA", "admin1")
+
+
+def test_near_prefers_the_close_candidate(geo):
+    # Springfield: the Missouri one is the biggest; near Chicago it is the Illinois one
+    assert geo.resolve("Springfield", near=(41.88, -87.63)).admin1 == "Illinois"
+
+
+@pytest.mark.parametrize("name,admin1", [("Springfield, Illinois", "Illinois"),
+                                         ("Springfield, Mass.", "Massachusetts"),
+                                         ("Anchorage, Alaska", "Alaska")])
+def test_admin_hierarchy(geo, name, admin1):
+    assert geo.resolve(name).admin1 == admin1
+
+
+def test_demonym_asked_as_a_place_is_the_country(geo):
+    assert geo.resolve("Russian").country == "RUS"
+
+
+def test_candidates_and_unknown(geo):
+    cands = geo.candidates("Paris")
+    assert len(cands) > 3 and cands[0].country == "FRA"
+    assert geo.resolve("Xqzzyville") is None

@@ -1,0 +1,217 @@
+"""Coreference inside one article: pronouns, "the president", "the two leaders".
+
+Precision first: a wrong actor is worse than none, so every rule resolves only when the
+candidates agree on one actor, and otherwise leaves the mention unresolved.
+
+- he/she/him/his/her: singular person mentions (named persons, singular person roles).
+  In the same sentence, before the pronoun, or else in the nearest of the three previous
+  sentences that has any. Among those, the subjects win; if the subjects (or, with no
+  subject, all candidates) name more than one actor, nothing is resolved. An object pronoun
+  never takes the subject of its own clause ("Putin told him": him is not Putin).
+- they/them/their: plural mentions, groups, countries, organisations; a coordination
+  ("Russia and Ukraine") counts as one plural candidate.
+- it/its: a state, organisation or institution, same or previous sentence only.
+- who/which/that heading a relative clause: the noun the clause modifies.
+- "the president"/"the leader" with no country in the phrase: earlier mentions with the same
+  office (or, for "the leader"/"the minister", any office of that class). Resolved when those
+  in the same or previous sentence share one country, or else when all earlier ones do.
+- "the two leaders", "both sides", "the two countries": the two most recent distinct
+  countries among matching mentions in the last five sentences.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .knowledge import Role
+    from .resolver import NP, Resolver
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+RELATIVES = frozenset({"who", "whom", "which", "that"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COUNTS = {"two": 2, "both": 2, "three": 3}
+PAIR_WINDOW = 5  # sentences
+
+
+def count_word(head: Token) -> int:
+    """2 for "the two leaders"/"both sides", 3 for "the three countries", else 0."""
+    for child in head.lefts:
+        if child.dep_ in ("nummod", "det", "predet") and child.lower_ in COUNTS:
+            return COUNTS[child.lower_]
+    return 0
+
+
+def pronoun(res: Resolver, tok: Token) -> NP | None:
+    """The NP for a pronoun, with its antecedent's actors, or None."""
+    from .resolver import NP
+
+    word = tok.lower_
+    if word in RELATIVES and tok.head.dep_ == "relcl" and tok.dep_ != "poss":
+        target = res.np_for(tok.head.head)
+        found = [target] if target is not None else []
+        flags = dict(person=bool(target and target.person), plural=bool(target and target.plural))
+    elif word in PERSON_PRONOUNS:
+        found = _antecedent(res, tok, lambda np: np.person, units=False)
+        flags = dict(person=True)
+    elif word in PLURAL_PRONOUNS:
+        found = _antecedent(
+            res, tok, lambda np: (np.plural or np.org or _coordinated(res, np))
+            and not np.locative, units=True)
+        flags = dict(plural=True)
+    elif word in IT_PRONOUNS:
+        found = _antecedent(res, tok, lambda np: np.org and not np.locative, units=False,
+                            back=1)
+        flags = dict(org=True)
+    else:
+        return None
+    if not found:
+        return None
+    sides, seen = [], set()
+    for np in found:
+        for ent in np.entities:
+            if (ent.country, ent.sector) not in seen:
+                seen.add((ent.country, ent.sector))
+                sides.append((ent.country, ent.sector, ent.code))
+    entities = [res.entity(tok.i, tok.i + 1, *side) for side in sides]
+    office = found[0].office if len(found) == 1 else None
+    return NP(tok.i, tok.i, tok.i + 1, "pronoun", entities, res.sent_of[tok.i],
+              office=office, **flags)
+
+
+def _antecedent(res: Resolver, tok: Token, accept, units: bool, back: int = 3) -> list[NP]:
+    cands = [np for np in res.order if np.head < tok.i and accept(np)]
+    if not cands:
+        return []
+    sent = res.sent_of[tok.i]
+    pool = [np for np in cands if np.sent == sent]
+    if pool and tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
+        verb = _clause(tok)
+        pool = [np for np in pool
+                if not (_subject(res, np) and _clause(res.doc[np.head]) == verb)]
+    if not pool:
+        for step in range(1, back + 1):
+            pool = [np for np in cands if np.sent == sent - step]
+            if pool:
+                break
+    if not pool:
+        return []
+    groups = _units(res, pool) if units else [[np] for np in pool]
+    subjects = [g for g in groups if any(_subject(res, np) for np in g)]
+    for choice in (subjects, groups):
+        if not choice:
+            continue
+        keys = {tuple(sorted({k for np in g for k in np.key()})) for g in choice}
+        return choice[-1] if len(keys) == 1 else []
+    return []
+
+
+def _units(res: Resolver, pool: list[NP]) -> list[list[NP]]:
+    """Group coordinated NPs ("Russia and Ukraine") into one candidate."""
+    groups: dict[int, list[NP]] = {}
+    for np in pool:
+        tok = res.doc[np.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        groups.setdefault(tok.i, []).append(np)
+    return [groups[k] for k in sorted(groups, key=lambda k: groups[k][-1].head)]
+
+
+def _coordinated(res: Resolver, np: NP) -> bool:
+    tok = res.doc[np.head]
+    return tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _clause(tok: Token) -> int:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _subject(res: Resolver, np: NP) -> bool:
+    tok = res.doc[np.head]
+    for _ in range(4):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("appos", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _office_matches(res: Resolver, role: Role, office: str | None) -> bool:
+    if office is None:
+        return False
+    if office == role.phrase:
+        return True
+    other = res.kb.roles.get(office)
+    return role.group is not None and role.phrase == role.group and other is not None \
+        and other.group == role.group
+
+
+def same_role(res: Resolver, head: Token, role: Role):
+    """(country, sector, code) for "the president": the one earlier office-holder's country."""
+    from .resolver import Cue, combine
+
+    cands = [np for np in res.order if np.head < head.i and np.person
+             and _office_matches(res, role, np.office)
+             and any(e.country for e in np.entities)]
+    # Holders named in this or the previous sentence decide; else the whole article must agree.
+    near = [np for np in cands if np.sent >= res.sent_of[head.i] - 1]
+    for group in (near, cands):
+        countries = {e.country for np in group for e in np.entities if e.country}
+        if len(countries) == 1:
+            break
+    else:
+        return None
+    ent = group[-1].entities[0]
+    cue = Cue("resolved", ent.country, ent.sector, ent.code, 0, 0)
+    return combine(role.sector, role, cue)
+
+
+def pair(res: Resolver, head: Token, role: Role, count: int):
+    """The ``count`` most recent distinct countries for "the two leaders"/"both sides"."""
+    from .resolver import Cue, combine
+
+    first = res.sent_of[head.i] - PAIR_WINDOW
+    clause = _clause(head)
+    # The speaker of "X urged both sides" is not one of the sides: skip the own clause.
+    window = [np for np in res.order if np.head < head.i and np.sent >= first
+              and not np.locative and np.kind != "pronoun"
+              and _clause(res.doc[np.head]) != clause]
+    if role.person:
+        cands = [np for np in window if np.person and _office_matches(res, role, np.office)]
+        if role.group == "leader" and role.phrase == "leader":
+            # "the two leaders" also takes up heads of government named without an office
+            cands = cands or [np for np in window if np.person and
+                              any(e.sector in ("GOV", "IGO") for e in np.entities)]
+    else:
+        # sides and countries are states or armed groups, not organisations
+        cands = [np for np in window if any(
+            e.country in res.kb.iso3 for e in np.entities)]
+    chosen: dict[str, NP] = {}
+    for np in reversed(cands):
+        for ent in np.entities:
+            if role.person or ent.country in res.kb.iso3:
+                pass
+            else:
+                continue
+            if ent.country and ent.country not in chosen and len(chosen) < count:
+                chosen[ent.country] = np
+    if len(chosen) < count:
+        return None
+    sides = []
+    for country, np in sorted(chosen.items(), key=lambda kv: kv[1].head):
+        ent = next(e for e in np.entities if e.country == country)
+        if role.group == "country":
+            sides.append((ent.country, None, ent.country))
+        elif role.person or role.sector is None:
+            sides.append((ent.country, ent.sector, ent.code))
+        else:
+            sides.append(combine(role.sector, role,
+                                 Cue("resolved", ent.country, None, ent.country, 0, 0)))
+    return sides

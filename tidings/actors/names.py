@@ -1,0 +1,85 @@
+"""Find named actors in a Doc: gazetteer names (longest match) merged with spaCy's PERSONs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .knowledge import ActorKnowledge, NameEntry, first_word, norm
+
+PERSON_LABELS = ("PERSON",)
+
+
+@dataclass
+class NameSpan:
+    """A name in the text: tokens ``start:end``; ``entry`` is None for an unknown person."""
+
+    start: int
+    end: int
+    entry: NameEntry | None
+    root: int = -1
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind if self.entry else "person"
+
+
+def find_names(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
+    """Every name in ``doc``, non-overlapping, in order; ``block`` spans are dropped."""
+    found = _gazetteer(doc, kb)
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        inside = [s for s in found if s.start < ent.end and ent.start < s.end]
+        if not inside:
+            found.append(NameSpan(ent.start, ent.end, None))
+            continue
+        for span in inside:
+            if not (span.start >= ent.start and span.end <= ent.end):
+                continue  # the name reaches outside the person: trust the name
+            if (span.start, span.end) == (ent.start, ent.end) and span.kind != "person":
+                continue  # "Jordan" alone: the country, whatever NER thought
+            found.remove(span)
+        if not any(s.start < ent.end and ent.start < s.end for s in found):
+            # "Donald Trump" around the listed "Trump" keeps the entry only if the longer
+            # name is listed for the same person ("Melania Trump" is somebody else).
+            entry = next((s.entry for s in inside if s.kind == "person"), None)
+            if entry is not None and not any(
+                e.kind == "person" and e.code == entry.code for e in kb.lookup(ent.text)
+            ):
+                entry = None
+            found.append(NameSpan(ent.start, ent.end, entry))
+    spans = sorted((s for s in found if s.kind != "block"), key=lambda s: s.start)
+    for span in spans:
+        span.root = _root(doc, span)
+    return spans
+
+
+def _gazetteer(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
+    found: list[NameSpan] = []
+    i, n_tokens = 0, len(doc)
+    while i < n_tokens:
+        if first_word(norm(doc[i].text)) not in kb.first_words:
+            i += 1
+            continue
+        for n in range(min(kb.max_name_tokens, n_tokens - i), 0, -1):
+            span = doc[i:i + n]
+            if n > 1 and "\n" in span.text:
+                continue  # names do not run across paragraphs
+            entries = kb.lookup(span.text)
+            if entries:
+                found.append(NameSpan(i, i + n, entries[0]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _root(doc: Doc, span: NameSpan) -> int:
+    """The span's syntactic head: its token whose head lies outside the span."""
+    for token in doc[span.start:span.end]:
+        if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
+            return token.i
+    return span.end - 1

@@ -1,0 +1,590 @@
+"""Resolve the actors of a parsed Doc: each noun phrase that names an actor becomes an ``NP``.
+
+One left-to-right pass over the tokens, so every possessor, pronoun and earlier mention is
+resolved before a later phrase needs it. Persons are bound to a country and office first, from
+their own phrase or an apposition anywhere in the article ("Ukrainian President Volodymyr
+Zelensky", "Zelensky, Ukraine's president,"): a later bare "Zelensky" resolves the same.
+Coreference (pronouns, "the president", "the two leaders") is in ``coref.py``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from . import coref
+from .knowledge import ActorKnowledge, Role, norm
+from .names import NameSpan, find_names
+
+# Dependents that modify a noun inside its phrase: they give cues, they are not phrases.
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Everything left of a head that belongs to its phrase (for the mention's extent).
+LEFT_DEPS = MOD_DEPS | {"det", "poss", "nummod", "predet", "quantmod", "case", "punct"}
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
+# Prepositions whose object is a place, not an actor ("talks in Moscow").
+LOCATIVE = frozenset({
+    "in", "at", "near", "outside", "inside", "around", "across", "from", "into", "toward",
+    "towards", "through", "within", "throughout", "via", "beyond", "over", "along", "off",
+    "onto", "past", "between", "among",
+})
+ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
+# Named entities whose own words make a role noun inside them something else
+# ("Syrian Democratic Forces" is not SYRMIL).
+OPAQUE_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+KIND_OF_NAME = {"country": "country", "capital": "capital", "demonym": "demonym",
+                "igo": "igo", "group": "group", "institution": "institution",
+                "person": "person"}
+
+
+def make_code(country: str | None, sector: str | None, given: str | None = None) -> str:
+    """CAMEO-style code: country + sector; the sector alone when the country is unknown."""
+    if country is None:
+        return sector or "UNK"
+    if sector is None or sector == "IGO":
+        return given or country
+    return country + sector
+
+
+@dataclass
+class Cue:
+    """Who owns a phrase: a country, capital, organisation or person named inside it."""
+
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str
+    start: int  # token span of the cue's own words
+    end: int
+
+
+@dataclass
+class NP:
+    """One actor noun phrase: tokens ``start:end`` headed by ``head``."""
+
+    head: int
+    start: int
+    end: int
+    kind: str
+    entities: list[Entity]
+    sent: int
+    role: Role | None = None
+    office: str | None = None  # role phrase of a person or role mention ("president")
+    person: bool = False  # a singular person: "he"/"she" may refer to it
+    plural: bool = False
+    org: bool = False  # a state, organisation or institution: "it" may refer to it
+    locative: bool = False  # a place here ("in Ukraine"): not an antecedent
+
+    def key(self) -> tuple:
+        return tuple(sorted({(e.country or "", e.sector or "") for e in self.entities}))
+
+
+@dataclass
+class Binding:
+    """What an article says about a person: country, sector, office."""
+
+    country: str | None
+    sector: str | None
+    office: str | None
+    at: int  # token index where it was learned
+
+
+@dataclass
+class _Match:
+    value: Any  # a Role (roles table) or a sector (owned table)
+    start: int  # first token of the phrase
+    of_end: int | None  # end of an "of ..." the phrase took in ("minister of defence")
+
+    @property
+    def role(self) -> Role:
+        return self.value
+
+
+class Resolver:
+    """The per-document state: names, bindings and the NPs found so far."""
+
+    def __init__(self, doc: Doc, kb: ActorKnowledge) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.spans = find_names(doc, kb)
+        self.span_at: dict[int, NameSpan] = {
+            i: span for span in self.spans for i in range(span.start, span.end)}
+        self.ent_at: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.bindings: dict[str, list[Binding]] = {}
+        self.nps: dict[int, NP] = {}
+        self.order: list[NP] = []
+        self._learn_bindings()
+        for token in doc:
+            np = self._visit(token)
+            if np is not None and np.entities:
+                self.nps[token.i] = np
+                self.order.append(np)
+
+    # ----------------------------------------------------------------- lookups
+
+    def np_for(self, token: Token) -> NP | None:
+        np = self.nps.get(token.i)
+        if np is None and token.i in self.span_at:
+            np = self.nps.get(self.span_at[token.i].root)
+        return np
+
+    def entity(self, start: int, end: int, country: str | None, sector: str | None,
+               code: str | None = None) -> Entity:
+        span = self.doc[start:end]
+        return Entity(text=span.text, country=country, sector=sector,
+                      code=code or make_code(country, sector),
+                      start_char=span.start_char, end_char=span.end_char)
+
+    def countries(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for span in self.spans:
+            if span.entry is not None and span.entry.country in self.kb.iso3:
+                counts[span.entry.country] += 1
+            elif span.entry is None:
+                np = self.nps.get(span.root)
+                for ent in np.entities if np else []:
+                    if ent.country in self.kb.iso3:
+                        counts[ent.country] += 1
+        return counts
+
+    # ----------------------------------------------------------------- the pass
+
+    def _visit(self, token: Token) -> NP | None:
+        span = self.span_at.get(token.i)
+        if span is not None:
+            if token.i != span.root or _modifier(token):
+                return None  # inside a name, or a name modifying a noun: a cue only
+            return self._name_np(token, span)
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            return coref.pronoun(self, token)
+        if token.pos_ in ("NOUN", "PROPN") and not _modifier(token):
+            return self._role_np(token)
+        return None
+
+    def _extent(self, head: Token) -> tuple[int, int]:
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        return start, head.i + 1
+
+    def _new_np(self, head: Token, kind: str, start: int, end: int,
+                sides: list[tuple[str | None, str | None, str | None]], **flags: object) -> NP:
+        entities = [self.entity(start, end, c, s, code) for c, s, code in sides]
+        return NP(head.i, start, end, kind, entities, self.sent_of[head.i], **flags)
+
+    # ----------------------------------------------------------------- names
+
+    def _name_np(self, token: Token, span: NameSpan) -> NP | None:
+        start, end = self._extent(token)
+        start, end = min(start, span.start), max(end, span.end)
+        entry = span.entry
+        if span.kind == "person":
+            side = self.person_side(span)
+            if side is None:
+                return None
+            country, sector, office = side
+            return self._new_np(token, "person", start, end, [(country, sector, None)],
+                                office=office, person=True)
+        assert entry is not None
+        locative = _locative(token)
+        if entry.kind == "capital":
+            if locative or _followed_by_state(token):
+                return None  # a place here, or "Washington state"
+            return self._new_np(token, "capital", start, end,
+                                [(entry.country, entry.sector, entry.code)], org=True)
+        if entry.kind == "demonym":
+            if any(norm(c.text) in self.kb.ethnic for c in token.lefts):
+                return None  # "ethnic Albanians" in Serbia: an ethnic group, not Albania
+            # "the Russians" is the Russian side; "two Americans" are civilians.
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+            sector = None if definite else "CVL"
+            return self._new_np(token, "demonym", start, end, [(entry.country, sector, None)],
+                                plural=True)
+        plural = entry.plural or token.tag_ in ("NNS", "NNPS")
+        return self._new_np(token, entry.kind, start, end,
+                            [(entry.country, entry.sector, entry.code)],
+                            plural=plural, org=not plural, locative=locative)
+
+    # ----------------------------------------------------------------- persons
+
+    def person_side(self, span: NameSpan) -> tuple[str | None, str | None, str | None] | None:
+        """(country, sector, office) of a person mention, or None for an unknown person."""
+        words = self.doc[span.start:span.end]
+        keys = [norm(words.text), norm(words[-1].text)]
+        binding = self._binding(keys, span.root)
+        leader = span.entry if span.entry is not None and span.entry.kind == "person" else None
+        if leader is None and binding is None:
+            return None
+        if binding is None:
+            assert leader is not None
+            return leader.country, leader.sector, leader.role
+        same = leader is not None and (binding.country in (None, leader.country))
+        country = binding.country or (leader.country if same and leader else None)
+        sector = binding.sector or (leader.sector if same and leader else None)
+        office = binding.office or (leader.role if same and leader else None)
+        if country is None and sector is None:
+            return None
+        return country, sector, office
+
+    def _binding(self, keys: list[str], at: int) -> Binding | None:
+        for key in keys:
+            found = self.bindings.get(key)
+            if found:
+                before = [b for b in found if b.at <= at]
+                return before[-1] if before else found[0]
+        return None
+
+    def _learn_bindings(self) -> None:
+        """Bind each person with a role or country in their phrase or an apposition."""
+        for span in self.spans:
+            if span.kind != "person":
+                continue
+            head = self.doc[span.root]
+            side = self._person_context(head, span)
+            if side is None:
+                continue
+            words = self.doc[span.start:span.end]
+            binding = Binding(*side, at=span.root)
+            for key in {norm(words.text), norm(words[-1].text)}:
+                self.bindings.setdefault(key, []).append(binding)
+
+    def _person_context(self, head: Token, span: NameSpan
+                        ) -> tuple[str | None, str | None, str | None] | None:
+        mods = [t for t in self.left_mods(head) if t.i not in self.span_at]
+        match = None
+        for tok in sorted(mods, key=lambda t: -t.i):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                match = self._match_phrase(tok, self.kb.roles)
+                if match is not None:
+                    break
+        role = match.role if match else None
+        sector = role.sector if role else None
+        if role is not None and any(norm(t.text) in self.kb.former for t in mods):
+            sector = "ELI"
+        cues = self.cues(head, prepass=True)
+        office = role.phrase if role is not None and not role.relational else None
+        if cues:
+            country, sector2, _ = combine(sector, role, cues[0])
+            return country, sector2, office
+        for partner in _appositions(head):
+            if partner.i in self.span_at:
+                continue
+            found = self._role_sides(partner, prepass=True)
+            if found is not None and found[1]:
+                partner_role, sides, _, _ = found
+                country, sector2, _ = sides[0]
+                if country is not None:
+                    keep = partner_role.phrase if not partner_role.relational else None
+                    return country, sector2, office or keep
+        if role is not None:
+            return None, sector, office
+        return None
+
+    # ----------------------------------------------------------------- roles
+
+    def _role_np(self, head: Token) -> NP | None:
+        found = self._role_sides(head, prepass=False)
+        if found is None:
+            return None
+        role, sides, start, end = found
+        plural = role.collective or head.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" for c in head.children)
+        person = role.person and not plural
+        office = role.phrase if role.person and not role.relational else None
+        flags = dict(role=role, office=office, person=person, plural=plural,
+                     org=not role.person and not plural)
+        if sides:
+            return self._new_np(head, "role", start, end, sides, **flags)
+        count = coref.count_word(head)
+        if count and plural:
+            sides = coref.pair(self, head, role, count)
+            if sides:
+                return self._new_np(head, "role", start, end, sides, **flags)
+            return None
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+        if definite and person and role.sector is not None:
+            side = coref.same_role(self, head, role)
+            if side is not None:
+                return self._new_np(head, "role", start, end, [side], **flags)
+        if role.needs_owner or role.sector is None:
+            return None
+        sector = self._sector(head, role, self.left_mods(head))
+        return self._new_np(head, "role", start, end, [(None, sector, None)], **flags)
+
+    def _role_sides(self, head: Token, prepass: bool):
+        """(role, [(country, sector, code)], start, end) for a role head, or None."""
+        if head.pos_ not in ("NOUN", "PROPN") or self._opaque(head):
+            return None
+        match = self._match_phrase(head, self.kb.roles)
+        if match is None:
+            return None
+        role = match.role
+        start, end = self._extent(head)
+        mods = [t for t in self.left_mods(head) if t.i < match.start]
+        sector = self._sector(head, role, mods)
+        cues = self.cues(head, prepass=prepass, possessor=not role.relational)
+        if match.of_end is not None:
+            end = max(end, match.of_end)
+        else:
+            for prep in head.rights:
+                if prep.dep_ != "prep" or not (
+                    prep.lower_ == "of" or (prep.lower_ == "in" and role.territorial)
+                ):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    # "the presidents of the United States and Russia": every conjunct
+                    for owner in (obj, *obj.conjuncts):
+                        more = self._object_cues(owner, prepass, places=prep.lower_ == "in")
+                        if more:
+                            cues.extend(more)
+                            end = max(end, owner.right_edge.i + 1)
+        if not cues:
+            for partner in _appositions(head):
+                span = self.span_at.get(partner.i)
+                if span is not None and span.kind == "person" and partner.i == span.root:
+                    side = self.person_side(span) if not prepass else (
+                        (span.entry.country, span.entry.sector, None) if span.entry else None)
+                    if side is not None and side[0] is not None:
+                        cues.append(Cue("person", side[0], side[1], make_code(*side[:2]),
+                                        span.start, span.end))
+        if role.group_only:
+            cues = [cue for cue in cues if cue.kind == "group"]
+        sides = [combine(sector, role, cue) for cue in _unique(cues)]
+        return role, sides, start, end
+
+    def _sector(self, head: Token, role: Role, mods: list[Token]) -> str | None:
+        sector = role.sector
+        if role.generic:
+            for tok in mods:
+                if tok.i in self.span_at:
+                    continue
+                special = self.kb.modifiers.get(norm(tok.lemma_)) or self.kb.modifiers.get(
+                    norm(tok.text))
+                if special:
+                    sector = special
+        if sector is not None and any(norm(t.text) in self.kb.former for t in mods):
+            sector = "ELI"
+        return sector
+
+    def _opaque(self, head: Token) -> bool:
+        """A role word inside an unknown organisation's name ("Syrian Democratic Forces")."""
+        ent = self.ent_at.get(head.i)
+        if ent is None or ent.label_ not in OPAQUE_LABELS:
+            return False
+        for tok in ent:
+            if tok.i == head.i or tok.i in self.span_at or not tok.is_title:
+                continue
+            if tok.dep_ in ("det", "case", "punct"):
+                continue
+            word = norm(tok.text)
+            if not any(word in phrase.split() for phrase in self.kb.roles):
+                return True
+        return False
+
+    def _match_phrase(self, head: Token, table: dict) -> _Match | None:
+        """The longest phrase of ``table`` ending at ``head`` (or ``head of ...``)."""
+        text = norm(head.text)
+        variants = list(dict.fromkeys([text, norm(head.lemma_), _singular(text)]))
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs and objs[0].i not in self.span_at:
+                    tail = self.doc[prep.i:objs[0].right_edge.i + 1].text
+                    for variant in variants:
+                        value = table.get(norm(f"{variant} {tail}"))
+                        if value is not None:
+                            return _Match(value, head.i, objs[0].right_edge.i + 1)
+        inside = {t.i for t in self.left_mods(head)}
+        first = head.i
+        while first - 1 in inside and first - 1 not in self.span_at:
+            first -= 1
+        for start in range(first, head.i + 1):
+            prefix = self.doc[start:head.i].text_with_ws if start < head.i else ""
+            for variant in variants:
+                value = table.get(norm(prefix + variant))
+                if value is not None:
+                    return _Match(value, start, None)
+        return None
+
+    # ----------------------------------------------------------------- cues
+
+    def left_mods(self, head: Token) -> list[Token]:
+        """Modifiers inside the phrase headed by ``head`` (recursively, with conjuncts)."""
+        out: list[Token] = []
+        stack = [c for c in head.lefts if c.dep_ in MOD_DEPS or
+                 (c.dep_ == "punct" and c.text in "-\u2013")]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            stack.extend(c for c in tok.children
+                         if c.dep_ in MOD_DEPS or c.dep_ == "conj" or
+                         (c.dep_ == "punct" and c.text in "-\u2013"))
+        return sorted(out, key=lambda t: t.i)
+
+    def cues(self, head: Token, prepass: bool, possessor: bool = True) -> list[Cue]:
+        """Owners named inside the phrase: modifiers ("Russian", "U.S.") and the possessor."""
+        cues: list[Cue] = []
+        for tok in self.left_mods(head):
+            span = self.span_at.get(tok.i)
+            if span is not None and tok.i == span.root and not self._stance(span):
+                cue = self._span_cue(span, prepass)
+                if cue is not None:
+                    cues.append(cue)
+        if possessor:
+            for child in head.lefts:
+                if child.dep_ == "poss":
+                    for owner in (child, *[c for c in child.conjuncts]):
+                        cues.extend(self._object_cues(owner, prepass))
+        return _unique(cues)
+
+    def _object_cues(self, tok: Token, prepass: bool, places: bool = False) -> list[Cue]:
+        """Cues from a possessor or the object of "of"/"in": a name or an earlier NP."""
+        span = self.span_at.get(tok.i)
+        if span is not None:
+            if places and span.kind not in ("country", "capital"):
+                return []
+            cue = self._span_cue(span, prepass)
+            return [cue] if cue is not None else []
+        if prepass or places:
+            return []
+        np = self.nps.get(tok.i)
+        if np is None:
+            return []
+        kind = "group" if np.kind == "group" else "resolved"
+        return [Cue(kind, e.country, e.sector, e.code, np.start, np.end)
+                for e in np.entities if e.country is not None]
+
+    def _stance(self, span: NameSpan) -> bool:
+        """ "anti-Syria", "pro-Russian", "ethnic Albanian": the name is no owner."""
+        doc, i = self.doc, span.start
+        if i >= 1 and norm(doc[i - 1].text) in self.kb.ethnic:
+            return True
+        if i >= 1 and norm(doc[i - 1].text).rstrip("-") in self.kb.stance:
+            return True
+        return i >= 2 and doc[i - 1].text in "-\u2013" and norm(doc[i - 2].text) in self.kb.stance
+
+    def _span_cue(self, span: NameSpan, prepass: bool) -> Cue | None:
+        entry = span.entry
+        if span.kind == "person":
+            if prepass:
+                if entry is None or entry.country is None:
+                    return None
+                side = (entry.country, entry.sector)
+            else:
+                found = self.person_side(span)
+                if found is None or found[0] is None:
+                    return None
+                side = found[:2]
+            return Cue("person", side[0], side[1], make_code(*side), span.start, span.end)
+        assert entry is not None
+        return Cue(KIND_OF_NAME[entry.kind], entry.country, entry.sector,
+                   entry.code or make_code(entry.country, entry.sector), span.start, span.end)
+
+    # ----------------------------------------------------------------- owners
+
+    def owner_of(self, token: Token) -> list[Entity]:
+        """Owners of a noun: its name modifiers and possessor. Weapon/attack nouns (the
+        ``owned`` table) give their owner that sector ("Russian drones" -> RUSMIL); other
+        nouns keep the owner's own actor ("a U.S. request" -> USA, "his refusal" -> him)."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.span_at \
+                or token.i in self.nps:
+            return []  # an actor itself, not something an actor owns
+        match = self._match_phrase(token, self.kb.owned)
+        sector = (match.value or None) if match is not None else None
+        out = []
+        for cue in self.cues(token, prepass=False):
+            if match is not None:
+                country, sec, code = combine(sector, None, cue)
+            else:
+                country, sec, code = cue.country, cue.sector, cue.code
+            out.append(self.entity(cue.start, cue.end, country, sec, code))
+        return out
+
+    def modifier_entities(self, token: Token) -> list[Entity]:
+        """A name used as a modifier ("U.S." in "a U.S. request"): the name's own actor."""
+        span = self.span_at.get(token.i)
+        if span is None or self._stance(span) or (
+            span.entry is not None and span.entry.kind == "demonym" and not _modifier(token)
+        ):
+            return []
+        root = self.doc[span.root]
+        if not _modifier(root):
+            return []
+        cue = self._span_cue(span, prepass=False)
+        if cue is None:
+            return []
+        return [self.entity(span.start, span.end, cue.country, cue.sector, cue.code)]
+
+
+def combine(sector: str | None, role: Role | None, cue: Cue
+            ) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, code) of a role (or weapon) owned by ``cue``.
+
+    A group's members are the group ("Hamas fighters", "Houthi leader"), unless the role is a
+    civil one it runs ("the Hamas-run health ministry" -> PSEGOV). An organisation's officials
+    are the organisation (sector IGO); a named institution lends its sector to generic roles.
+    """
+    if cue.kind == "group":
+        if role is None or role.generic or sector is None or sector in ARMED:
+            return cue.country, cue.sector, cue.code
+        return cue.country, sector, make_code(cue.country, sector)
+    if cue.kind == "igo" or cue.sector == "IGO":
+        if sector in (None, "GOV"):
+            return cue.country, "IGO", cue.code
+        return cue.country, sector, make_code(cue.country, sector)
+    if cue.kind == "institution" and sector in (None, "GOV"):
+        return cue.country, cue.sector, make_code(cue.country, cue.sector)
+    return cue.country, sector, make_code(cue.country, sector)
+
+
+def _unique(cues: list[Cue]) -> list[Cue]:
+    seen: dict[tuple, Cue] = {}
+    for cue in cues:
+        seen.setdefault((cue.country, cue.kind == "group" and cue.code), cue)
+    return list(seen.values())
+
+
+def _appositions(head: Token) -> list[Token]:
+    partners = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        partners.append(head.head)
+    return partners
+
+
+def _modifier(token: Token) -> bool:
+    """A modifier of a noun ("Russian" in "Russian and Ukrainian officials"), not a phrase."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in MOD_DEPS
+
+
+def _locative(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+def _followed_by_state(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ == "state"
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+

@@ -1,0 +1,108 @@
+"""Within-article deduplication: a fact stated four times is one event with four mentions.
+
+Two coded mentions are the same fact when they have the same type and factuality, and their
+actors, recipients, issue, place and date do not contradict each other (a missing value agrees
+with anything: "the talks did not yield a deal" is the same failed agreement as "the summit ended
+without an agreement between Washington and Moscow"). Mentions merge greedily in text order
+into the first compatible event; the merged event keeps the most specific value of each field.
+"""
+
+from __future__ import annotations
+
+from tidings.model import Entity, Event, Location
+
+# Days two day-precision dates may differ and still be one fact (overnight strikes, time zones).
+_DATE_SLACK = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _countries(entities: list[Entity]) -> set[str]:
+    return {e.country or e.code for e in entities}
+
+
+def _compatible_parties(a: list[Entity], b: list[Entity]) -> bool:
+    if not a or not b:
+        return True
+    return bool(_countries(a) & _countries(b))
+
+
+def _compatible_places(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.feature not in (None, "country") and b.feature not in (None, "country"):
+        return a.geonameid == b.geonameid or a.name == b.name
+    return True
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    slack = max(_DATE_SLACK.get(a.date_precision or "day", 1), _DATE_SLACK.get(b.date_precision or "day", 1))
+    return abs((a.date - b.date).days) <= slack
+
+
+def same_fact(a: Event, b: Event) -> bool:
+    return (
+        a.event_type == b.event_type
+        and a.factuality == b.factuality
+        and (a.issue is None or b.issue is None or a.issue == b.issue)
+        and _compatible_parties(a.actor, b.actor)
+        and _compatible_parties(a.recipient, b.recipient)
+        and _compatible_places(a.location, b.location)
+        and _compatible_dates(a, b)
+    )
+
+
+def _richer_parties(a: list[Entity], b: list[Entity]) -> list[Entity]:
+    """The union, keeping the more specific entity (RUSGOV over RUS) for each country."""
+    by_country: dict[str, Entity] = {}
+    for entity in a + b:
+        key = entity.country or entity.code
+        kept = by_country.get(key)
+        if kept is None or (kept.sector is None and entity.sector is not None):
+            by_country[key] = entity
+    return list(by_country.values())
+
+
+def _precise(a: Event, b: Event) -> Event:
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+    return a if order[a.date_precision] <= order[b.date_precision] else b
+
+
+def _merge(kept: Event, new: Event) -> Event:
+    dated = _precise(kept, new)
+    location = kept.location
+    if location is None or (location.feature == "country" and new.location is not None
+                            and new.location.feature not in (None, "country")):
+        location = new.location or location
+    actor = _richer_parties(kept.actor, new.actor)
+    recipient = [e for e in _richer_parties(kept.recipient, new.recipient)
+                 if (e.country or e.code) not in _countries(actor)]
+    return kept.model_copy(update={
+        "actor": actor,
+        "recipient": recipient,
+        "mode": kept.mode + [m for m in new.mode if m not in kept.mode],
+        "issue": kept.issue or new.issue,
+        "issue_text": kept.issue_text if kept.issue else new.issue_text,
+        "location": location,
+        "date": dated.date,
+        "date_precision": dated.date_precision,
+        "score": kept.score if kept.score is not None else new.score,
+        # Each independent mention adds evidence; cap below certainty.
+        "confidence": round(min(0.99, 1 - (1 - kept.confidence) * (1 - new.confidence * 0.5)), 3),
+        "mentions": kept.mentions + new.mentions,
+    })
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """One event per fact, each with all its mentions, in order of first mention; ids assigned."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.mentions[0].trigger_start if e.mentions else 0)):
+        for i, kept in enumerate(merged):
+            if same_fact(kept, event):
+                merged[i] = _merge(kept, event)
+                break
+        else:
+            merged.append(event)
+    return [event.with_id() for event in merged]

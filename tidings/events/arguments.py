@@ -1,0 +1,144 @@
+"""Who acted and on whom: actor and recipient lists for a trigger, from the dependency parse.
+
+The actors stage says which words name actors (``DocActors.entities_for``); this module says
+which of them fill the event's roles: a verb's subject (or, for "refused to surrender", the
+subject of the governing verb; in the passive, the "by" phrase), an event noun's possessor
+("his refusal"), its actor modifier ("Russian drone strikes"), "between A and B", or the subject
+of the light verb it is the object of ("Washington imposed sanctions"). Recipients are direct
+objects and the objects of the entry's recipient prepositions ("sanctions on Moscow").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from tidings.actors import DocActors
+from tidings.events.codebook import Codebook
+from tidings.events.triggers import Trigger
+from tidings.model import Entity, Location
+
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    kept = []
+    for entity in entities:
+        key = (entity.country, entity.sector, entity.code)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entity)
+    return kept
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    found = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def verb_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, following control ("refused to cede"), conjunction and relatives."""
+    if depth > 6:
+        return None
+    agents = [c for prep in _children(verb, "agent") for c in prep.children if c.dep_ == "pobj"]
+    if agents:
+        return agents[0]
+    subjects = _children(verb, "nsubj", "csubj")
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if _children(verb, "nsubjpass"):
+        return None  # passive without "by": the actor is not stated
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        return verb_subject(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "his refusal to cede land": the noun's possessor is the subject
+        owners = _children(verb.head, "poss")
+        return owners[0] if owners else None
+    return None
+
+
+class ArgumentFinder:
+    """Fills actor and recipient lists for triggers of one document."""
+
+    def __init__(self, actors: DocActors, places: list[Location], codebook: Codebook) -> None:
+        self.actors = actors
+        self.places = places
+        self.light_verbs = codebook.cue("light_verbs")
+
+    def _entities(self, token: Token | None) -> list[Entity]:
+        if token is None:
+            return []
+        return self.actors.entities_for(token)
+
+    def _place_country(self, token: Token) -> list[Entity]:
+        """A place as a target ("strikes on eastern Ukraine" -> Ukraine)."""
+        for place in self.places:
+            if (place.start_char is not None and place.country
+                    and place.start_char <= token.idx < (place.end_char or 0)):
+                return [Entity(text=place.text or place.name, country=place.country,
+                               code=place.country, start_char=place.start_char,
+                               end_char=place.end_char)]
+        return []
+
+    def _targets(self, tokens: Iterable[Token]) -> list[Entity]:
+        found: list[Entity] = []
+        for token in tokens:
+            entities = self._entities(token) or self.actors.owner_of(token)
+            found += entities or self._place_country(token)
+        return found
+
+    def find(self, trigger: Trigger) -> tuple[list[Entity], list[Entity]]:
+        token, entry = trigger.token, trigger.entry
+        if trigger.nominal:
+            actor, recipient = self._nominal(token, entry.recipient_preps)
+        else:
+            actor = self._entities(verb_subject(token))
+            if not actor:
+                subject = verb_subject(token)
+                actor = self.actors.owner_of(subject) if subject is not None else []
+            objects = _children(token, "dobj", "dative")
+            if _children(token, "nsubjpass") and _children(token, "agent"):
+                objects += _children(token, "nsubjpass")
+            recipient = self._targets(objects)
+            if not recipient:
+                recipient = self._targets(_prep_objects(token, entry.recipient_preps))
+        if entry.reciprocal:
+            actor, recipient = actor + recipient, []
+        actor = _dedupe(actor)
+        codes = {e.code for e in actor}
+        recipient = [e for e in _dedupe(recipient) if e.code not in codes]
+        return actor, recipient
+
+    def _nominal(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[Entity], list[Entity]]:
+        actor: list[Entity] = []
+        for owner in _children(noun, "poss"):
+            actor += self._entities(owner)
+        for by in _prep_objects(noun, ("by", "between", "among")):
+            actor += self._entities(by)
+        if not actor:
+            actor = self.actors.owner_of(noun)
+        if not actor:
+            for modifier in _children(noun, "compound", "amod", "nmod"):
+                actor += self._entities(modifier)
+        recipient = self._targets(_prep_objects(noun, preps))
+        if not actor and noun.dep_ in ("dobj", "nsubjpass", "attr") and (
+            noun.head.lemma_ in self.light_verbs
+        ):
+            verb = noun.head
+            actor = self._entities(verb_subject(verb))
+            if not recipient:
+                recipient = self._targets(_prep_objects(verb, preps))
+        return actor, recipient

@@ -1,0 +1,197 @@
+"""The event codebook: which words state which PLOVER event (data/codebook/*.yaml -> typed rules).
+
+The YAML files are the documented, user-extensible part (docs/codebook.md); this module only
+validates them and builds lookup indexes. A bad entry is reported as ``path:line: reason``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import Errors, TidingsError
+from tidings.model import EVENT_TYPES
+
+CODEBOOK_DIR = Path(__file__).resolve().parents[1] / "data" / "codebook"
+
+_ENTRY_KEYS = {
+    "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
+    "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
+    "recipient_preps", "confidence",
+}
+DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A trigger word, possibly with companion words: "call for", "air strike", "open fire"."""
+
+    head: str  # the lemma that carries the event (verb, or the noun's head)
+    extra: tuple[str, ...] = ()  # other lemmas that must stand next to it in the parse
+
+    @classmethod
+    def parse(cls, text: str, *, noun: bool) -> Phrase:
+        words = [w for w in str(text).lower().split() if w not in ("the", "a", "an")]
+        if noun:  # "air strike": the head noun comes last
+            return cls(words[-1], tuple(words[:-1]))
+        return cls(words[0], tuple(words[1:]))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One codebook entry; see the header of data/codebook/events.yaml for each field."""
+
+    id: str
+    type: str
+    cameo: str | None
+    verbs: tuple[Phrase, ...] = ()
+    nouns: tuple[Phrase, ...] = ()
+    objects: frozenset[str] = frozenset()
+    objects_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    modifiers: frozenset[str] = frozenset()
+    modifiers_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_modifiers: frozenset[str] = frozenset()
+    mode: tuple[str, ...] = ()
+    modes: dict[str, str] = field(default_factory=dict)
+    reciprocal: bool = False
+    complement: str = "issue"
+    recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
+    confidence: float = 0.7
+
+    def required_objects(self, lemma: str) -> frozenset[str] | None:
+        """Object lemmas this trigger needs, or None when any (or no) object will do."""
+        if lemma in self.objects_for:
+            return self.objects_for[lemma] or None
+        return self.objects or None
+
+    def required_modifiers(self, lemma: str) -> frozenset[str] | None:
+        if lemma in self.modifiers_for:
+            return self.modifiers_for[lemma] or None
+        return self.modifiers or None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    entries: tuple[Entry, ...]
+    scores: dict[str, float]  # "ASSAULT" and "ASSAULT:drone" -> PLOVER score
+    issues: tuple[tuple[str, tuple[str, ...]], ...]  # (issue, phrase lemmas), longest first
+    cues: dict[str, Any]
+    verb_index: dict[str, list[tuple[Entry, Phrase]]]
+    noun_index: dict[str, list[tuple[Entry, Phrase]]]
+
+    def score(self, event_type: str, modes: list[str]) -> float | None:
+        for mode in modes:
+            if f"{event_type}:{mode}" in self.scores:
+                return self.scores[f"{event_type}:{mode}"]
+        return self.scores.get(event_type)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return frozenset(self.cues.get(name, ()))
+
+
+def _fail(path: Path, node: yaml.Node | None, detail: str) -> TidingsError:
+    line = node.start_mark.line + 1 if node is not None else 0
+    return TidingsError(Errors.E101, path=path, line=line, detail=detail)
+
+
+def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        raise TidingsError(Errors.E101, path=path, line=line, detail=f"not valid YAML: {exc}") from exc
+
+
+def _entry_nodes(root: yaml.Node | None) -> list[yaml.Node | None]:
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "entries" and isinstance(value, yaml.SequenceNode):
+                return list(value.value)
+    return []
+
+
+def _words(value: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in (value or ()))
+
+
+def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
+    if not isinstance(raw, dict):
+        raise _fail(path, node, "an entry must be a mapping")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise _fail(path, node, f"unknown field(s) {sorted(unknown)}")
+    if "id" not in raw or raw.get("type") not in EVENT_TYPES:
+        raise _fail(path, node, f"entry needs an id and a type from {list(EVENT_TYPES)}")
+    if not raw.get("verbs") and not raw.get("nouns"):
+        raise _fail(path, node, f"entry {raw['id']} has neither verbs nor nouns")
+    complement = raw.get("complement", "issue")
+    if complement not in ("issue", "event"):
+        raise _fail(path, node, f"complement must be 'issue' or 'event', not {complement!r}")
+    return Entry(
+        id=str(raw["id"]),
+        type=raw["type"],
+        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
+        verbs=tuple(Phrase.parse(v, noun=False) for v in raw.get("verbs") or ()),
+        nouns=tuple(Phrase.parse(n, noun=True) for n in raw.get("nouns") or ()),
+        objects=_words(raw.get("objects")),
+        objects_for={k: _words(v) for k, v in (raw.get("objects_for") or {}).items()},
+        modifiers=_words(raw.get("modifiers")),
+        modifiers_for={k: _words(v) for k, v in (raw.get("modifiers_for") or {}).items()},
+        not_modifiers=_words(raw.get("not_modifiers")),
+        mode=tuple(raw.get("mode") or ()),
+        modes={str(k): str(v) for k, v in (raw.get("modes") or {}).items()},
+        reciprocal=bool(raw.get("reciprocal", False)),
+        complement=complement,
+        recipient_preps=tuple(raw.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS),
+        confidence=float(raw.get("confidence", 0.7)),
+    )
+
+
+def load(directory: Path = CODEBOOK_DIR) -> Codebook:
+    """Read events.yaml, scores.yaml, issues.yaml and cues.yaml from ``directory``."""
+    events_path = directory / "events.yaml"
+    raw, root = _load_yaml(events_path)
+    nodes = _entry_nodes(root)
+    entries = []
+    seen: set[str] = set()
+    for i, item in enumerate((raw or {}).get("entries") or []):
+        node = nodes[i] if i < len(nodes) else None
+        entry = _entry(item, events_path, node)
+        if entry.id in seen:
+            raise _fail(events_path, node, f"duplicate entry id {entry.id!r}")
+        seen.add(entry.id)
+        entries.append(entry)
+
+    verb_index: dict[str, list[tuple[Entry, Phrase]]] = defaultdict(list)
+    noun_index: dict[str, list[tuple[Entry, Phrase]]] = defaultdict(list)
+    for entry in entries:
+        for phrase in entry.verbs:
+            verb_index[phrase.head].append((entry, phrase))
+        for phrase in entry.nouns:
+            noun_index[phrase.head].append((entry, phrase))
+
+    score_data, _ = _load_yaml(directory / "scores.yaml")
+    scores: dict[str, float] = {k: float(v) for k, v in score_data["types"].items()}
+    for event_type, modes in score_data.get("modes", {}).items():
+        scores.update({f"{event_type}:{m}": float(v) for m, v in modes.items()})
+
+    issue_data, _ = _load_yaml(directory / "issues.yaml")
+    issues = sorted(
+        ((name, tuple(p.lower().split())) for name, phrases in issue_data["issues"].items()
+         for p in phrases),
+        key=lambda item: -len(item[1]),
+    )
+    cues, _ = _load_yaml(directory / "cues.yaml")
+    return Codebook(tuple(entries), scores, tuple(issues), cues, dict(verb_index), dict(noun_index))
+
+
+@lru_cache(maxsize=4)
+def default(directory: Path = CODEBOOK_DIR) -> Codebook:
+    return load(directory)

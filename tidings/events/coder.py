@@ -1,0 +1,214 @@
+"""Code one parsed article into events: triggers -> arguments, factuality, issue, place, date.
+
+One ``Event`` per trigger mention; ``tidings.dedup`` then merges mentions of the same fact.
+An inner event word inside the complement of an outer one ("refused to *surrender* territory",
+"an agreement on a *ceasefire*") is not coded on its own: it becomes the outer event's issue,
+unless the outer entry says ``complement: event`` ("condemned the *strikes*").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings import when
+from tidings.actors import DocActors
+from tidings.events import codebook as codebook_module
+from tidings.events.arguments import ArgumentFinder
+from tidings.events.codebook import Codebook
+from tidings.events.factuality import classify
+from tidings.events.issues import find_issue
+from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
+from tidings.model import Article, DatePrecision, Event, Factuality, Location, Mention
+
+_MAX_ABSORB_DEPTH = 5
+_OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
+
+
+def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
+    """The outer event whose complement holds this trigger, if any."""
+    allowed = cb.cue("complement_deps")
+    current: Token = trigger.token
+    for _ in range(_MAX_ABSORB_DEPTH):
+        if current.dep_ not in allowed or current.head.i == current.i:
+            return None
+        current = current.head
+        outer = by_token.get(current.i)
+        if outer is not None:
+            return outer if outer.entry.complement == "issue" else None
+    return None
+
+
+def _issue_tokens(trigger: Trigger) -> list[Token]:
+    """Where an event's issue is stated: its own word and its complements, not its actor."""
+    token = trigger.token
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in _OWN_PROPOSITION or child.dep_ in ("poss", "punct", "cc"):
+            continue
+        tokens.extend(child.subtree)
+    return tokens
+
+
+def _modes(trigger: Trigger) -> list[str]:
+    found = list(trigger.entry.mode)
+    if trigger.entry.modes:
+        context = modifiers(trigger.token) | objects(trigger.token) | {trigger.token.lemma_.lower()}
+        for word, mode in trigger.entry.modes.items():
+            if word in context and mode not in found:
+                found.append(mode)
+    return found
+
+
+def _sentence_indexes(doc: Doc) -> tuple[list[Span], dict[int, int]]:
+    sentences = list(doc.sents)
+    index = {}
+    for i, sentence in enumerate(sentences):
+        for token in sentence:
+            index[token.i] = i
+    return sentences, index
+
+
+def _dateline_place(doc: Doc, places: list[Location]) -> Location | None:
+    """The place of a dateline ("ANCHORAGE, Alaska (Wire) —"), where the article has one."""
+    head = doc.text[:80]
+    dash = max(head.find("—"), head.find(" - "), head.find("–"))
+    if dash < 0 or not places:
+        return None
+    first = places[0]
+    if first.start_char is not None and first.start_char < dash:
+        return first
+    return None
+
+
+class DocCoder:
+    """Codes the events of one document; holds the per-document lookups."""
+
+    def __init__(self, doc: Doc, article: Article, actors: DocActors, places: list[Location],
+                 cb: Codebook) -> None:
+        self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
+        self.finder = ArgumentFinder(actors, places, cb)
+        self.sentences, self.sentence_of = _sentence_indexes(doc)
+        self.dateline = _dateline_place(doc, places)
+        self.location_preps = cb.cue("location_preps")
+        self.issue_types = cb.cue("issue_types")
+        self.historical_days = int(cb.cues.get("historical_after_days", 90))
+
+    def code(self) -> list[Event]:
+        triggers = find_triggers(self.doc, self.cb)
+        by_token = {t.token.i: t for t in triggers}
+        events = []
+        for trigger in triggers:
+            if _governing_trigger(trigger, by_token, self.cb) is not None:
+                continue
+            events.append(self._event(trigger))
+        return events
+
+    def _event(self, trigger: Trigger) -> Event:
+        token, entry = trigger.token, trigger.entry
+        actor, recipient = self.finder.find(trigger)
+        factuality: Factuality = classify(token, self.cb)
+        sentence_index = self.sentence_of[token.i]
+        sentence = self.sentences[sentence_index]
+        date, precision = self._date(trigger, sentence, factuality)
+        published = self.article.published
+        if (factuality == "asserted" and date is not None and published is not None
+                and (published - date).days > self.historical_days):
+            factuality = "historical"
+        issue = find_issue(_issue_tokens(trigger), self.cb) if entry.type in self.issue_types else None
+        modes = _modes(trigger)
+        used = {(e.start_char, e.end_char) for e in actor + recipient}
+        confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
+        mention = Mention(
+            sentence_index=sentence_index,
+            start_char=sentence.start_char,
+            end_char=sentence.end_char,
+            text=sentence.text,
+            trigger=token.text,
+            trigger_start=token.idx,
+            trigger_end=token.idx + len(token.text),
+        )
+        happened = factuality in ("asserted", "historical")
+        return Event(
+            article_id=self.article.article_id,
+            event_type=entry.type,
+            mode=modes,
+            actor=actor,
+            recipient=recipient,
+            factuality=factuality,
+            # A score measures what happened: a denied or planned event adds no cooperation.
+            score=self.cb.score(entry.type, modes) if happened else None,
+            cameo_code=entry.cameo,
+            location=self._location(trigger, sentence, used),
+            date=date,
+            date_precision=precision,
+            issue=issue[0] if issue else None,
+            issue_text=issue[1] if issue else None,
+            confidence=round(min(0.99, max(0.05, confidence)), 3),
+            rule=f"{entry.id}:{'noun' if trigger.nominal else 'verb'}:{trigger.phrase.head}",
+            mentions=[mention],
+        )
+
+    def _clause(self, token: Token) -> Token:
+        """The verb whose clause states this trigger (a noun's governing verb, or itself)."""
+        current = token
+        for _ in range(6):
+            if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+                return current
+            current = current.head
+        return current
+
+    def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
+              ) -> tuple[dt.date | None, DatePrecision | None]:
+        published = self.article.published
+        if published is None:
+            return None, None
+        found = when.dates_in(sentence, published, prefer_future=factuality == "future")
+        if found:
+            clause = self._clause(trigger.token)
+            own = {t.i for t in clause.subtree}
+            for anchored in found:
+                span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
+                if span is not None and span.root.i in own:
+                    return anchored.date, anchored.precision
+            return found[0].date, found[0].precision
+        if factuality in ("asserted", "negated"):
+            return published, "day"  # as GDELT does: undated reports are of the news day
+        return None, None
+
+    def _location(self, trigger: Trigger, sentence: Span, used: set[tuple[int | None, int | None]]
+                  ) -> Location | None:
+        inside = [
+            p for p in self.places
+            if p.start_char is not None and sentence.start_char <= p.start_char < sentence.end_char
+            and (p.start_char, p.end_char) not in used
+        ]
+        token = trigger.token
+        own = {t.i for t in self._clause(token).subtree} | {t.i for t in token.subtree}
+        best: tuple[int, Location] | None = None
+        for place in inside:
+            span = self.doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
+            rank = (0 if root.i in {t.i for t in token.subtree} else 1) + (0 if attached else 2)
+            if root.i not in own and not attached:
+                rank += 4
+            if best is None or rank < best[0]:
+                best = (rank, place)
+        if best is not None and best[0] < 6:
+            return best[1]
+        if trigger.token.i < self.sentences[min(2, len(self.sentences) - 1)].end:
+            return self.dateline
+        return None
+
+
+def code_doc(doc: Doc, article: Article, actors: DocActors, places: list[Location],
+             cb: Codebook | None = None) -> list[Event]:
+    """Events of one parsed article, one per trigger mention (before within-article dedup)."""
+    return DocCoder(doc, article, actors, places, cb or codebook_module.default()).code()
+
+
+

@@ -1,0 +1,146 @@
+"""Find event triggers in a parsed Doc: verbs and event nouns that a codebook entry names.
+
+A trigger is one token (the verb, or the head noun of "drone strikes"); companion words of a
+multiword phrase ("call for", "air strike") and the entry's object/modifier conditions are
+checked on the dependency parse around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tidings.events.codebook import Codebook, Entry, Phrase
+
+_VERB_COMPANIONS = ("prt", "prep", "dobj", "advmod", "acomp", "dative", "attr")
+_NOUN_MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    entry: Entry
+    phrase: Phrase
+    nominal: bool  # an event noun ("the summit") rather than a verb ("met")
+
+    @property
+    def start_char(self) -> int:
+        return self.token.idx
+
+    @property
+    def end_char(self) -> int:
+        return self.token.idx + len(self.token.text)
+
+
+def words(token: Token) -> set[str]:
+    """The forms a token can match in the codebook: its lemma and its lower-case text."""
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _verb_companions(token: Token) -> set[str]:
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _VERB_COMPANIONS:
+            found |= words(child)
+            if child.dep_ == "prep":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        found |= words(grandchild)
+    return found
+
+
+def modifiers(token: Token) -> set[str]:
+    """Lemmas modifying a noun: "drone strikes", "a general strike", "Russia's refusal"."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _NOUN_MODIFIERS:
+            found |= words(child)
+            for grandchild in child.children:  # "heavy artillery shelling"
+                if grandchild.dep_ in ("compound", "amod"):
+                    found |= words(grandchild)
+    return found
+
+
+def objects(token: Token) -> set[str]:
+    """What a verb acts on (dobj, passive subject, prepositional object) or a noun's "of" object."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+            found |= words(child)
+            found |= {w for c in child.conjuncts for w in words(c)}
+            for grandchild in child.children:  # "send more troops" / "send aid convoys"
+                if grandchild.dep_ == "compound":
+                    found |= words(grandchild)
+        elif child.dep_ in ("prep", "agent"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    found |= words(grandchild)
+        elif child.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
+            found |= words(child)
+    if token.dep_ in ("acl", "relcl"):  # "the troops sent to the border"
+        found |= words(token.head)
+    return found
+
+
+def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
+    for phrase in entry.not_modifiers:
+        parts = phrase.split()
+        if len(parts) == 1 and parts[0] in mods:
+            return True
+        if len(parts) > 1 and parts[-1] in words(token) and set(parts[:-1]) <= mods:
+            return True
+    return False
+
+
+def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> int | None:
+    """How specifically ``entry`` matches ``token`` (higher wins), or None if it does not."""
+    lemma = phrase.head
+    score = len(phrase.extra)
+    if nominal:
+        mods = modifiers(token)
+        if phrase.extra and not set(phrase.extra) <= mods | _verb_companions(token):
+            return None
+        if _blocked(entry, mods, token):
+            return None
+        required = entry.required_modifiers(lemma)
+        if required is not None:
+            if not required & (mods | objects(token)):
+                return None
+            score += 2
+        # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
+        needed = entry.required_objects(lemma) if not entry.verbs else None
+        if needed is not None:
+            if not needed & (objects(token) | mods):
+                return None
+            score += 2
+        return score
+    if phrase.extra and not set(phrase.extra) <= _verb_companions(token):
+        return None
+    needed = entry.required_objects(lemma)
+    if needed is not None:
+        if not needed & objects(token):
+            return None
+        score += 2
+    return score
+
+
+def find_triggers(doc: Doc, codebook: Codebook) -> list[Trigger]:
+    """Every token that states an event, with the most specific codebook entry for it."""
+    found = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            index, nominal = codebook.verb_index, False
+        elif token.pos_ in ("NOUN", "PROPN"):
+            index, nominal = codebook.noun_index, True
+        else:
+            continue
+        best: tuple[int, Entry, Phrase] | None = None  # ties go to the earlier codebook entry
+        for form in sorted(words(token)):
+            for entry, phrase in index.get(form, ()):
+                score = _specificity(entry, phrase, token, nominal)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, entry, phrase)
+        if best is not None:
+            found.append(Trigger(token, best[1], best[2], nominal))
+    return found

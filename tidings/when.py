@@ -1,0 +1,100 @@
+"""Time stage: anchor date expressions to the publication date -> (date, precision).
+
+dateparser does the reading ("on Friday", "last week", "in 2022", "Aug. 15"); this module
+decides which words of a sentence are a date, which way to lean (past for reported events,
+future for planned ones) and turns dateparser's period into PLOVER-style precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span
+
+from tidings.model import DatePrecision
+
+# Words that spaCy puts inside DATE entities but that dateparser cannot read.
+_NOISE = re.compile(
+    r"\b(the|on|since|until|by|in|of|early|late|mid|earlier|later|last|this|that|night|morning|"
+    r"evening|afternoon|overnight)\b",
+    re.IGNORECASE,
+)
+# "two years", "the past three weeks": durations, not dates (unless counted back with "ago").
+_DURATION = re.compile(r"\b(hours|days|weeks|months|years|decades)\b(?!.*\bago\b)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_PRECISION: dict[str, DatePrecision] = {
+    "day": "day", "part_of_day": "day", "time": "day", "week": "week", "month": "month", "year": "year",
+}
+# Expressions dateparser leaves unread, relative to the publication date.
+_RELATIVE = {
+    "overnight": (0, "day"), "tonight": (0, "day"), "today": (0, "day"), "this morning": (0, "day"),
+    "earlier this month": (None, "month"), "this month": (None, "month"), "earlier this year": (None, "year"),
+    "this year": (None, "year"),
+}
+
+
+@dataclass(frozen=True)
+class AnchoredDate:
+    date: date
+    precision: DatePrecision
+    text: str
+    start_char: int
+    end_char: int
+
+
+@lru_cache(maxsize=4)
+def _parser(prefer: str) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
+    )
+
+
+def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[date, DatePrecision] | None:
+    """Read one date expression relative to ``published``; None when it is not a date."""
+    lowered = " ".join(text.lower().split())
+    for phrase, (_days, precision) in _RELATIVE.items():
+        if phrase in lowered:
+            if precision == "month":
+                return published.replace(day=1), "month"
+            if precision == "year":
+                return published.replace(month=1, day=1), "year"
+            return published, "day"
+    if _DURATION.search(lowered):
+        return None
+    if "since" in lowered or re.fullmatch(r"(the )?(19|20)\d\d('s|s)?", lowered):
+        # "since the 2022 invasion" and bare years name a year, not a day in it.
+        year = _YEAR.search(lowered)
+        if year:
+            return date(int(year.group()), 1, 1), "year"
+    cleaned = " ".join(_NOISE.sub(" ", lowered).split()) or lowered
+    if lowered.startswith(("last ", "next ")):
+        cleaned = lowered  # dateparser reads "last week" itself
+    parser = _parser("future" if prefer_future else "past")
+    settings_base = datetime(published.year, published.month, published.day, 12)
+    parser._settings.RELATIVE_BASE = settings_base  # per call: the parser is shared
+    data = parser.get_date_data(cleaned)
+    if data.date_obj is None:
+        return None
+    precision = _PRECISION.get(data.period or "day", "day")
+    found = data.date_obj.date()
+    if precision == "year":
+        found = found.replace(month=1, day=1)
+    elif precision == "month":
+        found = found.replace(day=1)
+    return found, precision
+
+
+def dates_in(span: Span, published: date, *, prefer_future: bool = False) -> list[AnchoredDate]:
+    """Every DATE/TIME entity in ``span`` that anchors, in text order."""
+    found = []
+    for ent in span.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        result = anchor(ent.text, published, prefer_future=prefer_future)
+        if result:
+            found.append(AnchoredDate(result[0], result[1], ent.text, ent.start_char, ent.end_char))
+    return found
