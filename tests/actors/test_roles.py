@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from actor_helpers import codes, run
+from actor_helpers import codes, run, tok
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -83,16 +83,42 @@ def test_former_official_is_elite(nlp):
     ("Hamas rockets fell on Israel.", "rockets", ["PSEREB"]),
     ("US sanctions hit the bank.", "sanctions", ["USAGOV"]),
     ("The drones struck Kharkiv.", "drones", []),
+    ("Russian troops advanced.", "troops", []),  # an actor itself: use entities_for
     ("Russian regions were flooded.", "regions", []),
 ])
 def test_owner_of_weapons_and_attacks(nlp, text, word, expected):
     doc, actors = run(nlp, text)
     target = next(t for t in doc if t.text == word)
     assert [e.code for e in actors.owner_of(target)] == expected
-    assert actors.entities_for(target) == []
+    if expected:
+        assert actors.entities_for(target) == []
 
 
 def test_owner_text_is_the_modifier(nlp):
     doc, actors = run(nlp, "Israeli airstrikes hit Gaza.")
     [owner] = actors.owner_of(doc[1])
     assert (owner.text, owner.start_char, owner.end_char) == ("Israeli", 0, 7)
+
+
+def test_owner_of_other_nouns_is_left_to_entities_for(nlp):
+    doc, actors = run(nlp, "Yemen rejected a U.S. request. Europe still buys Russian gas. "
+                           "Zelensky arrived. His refusal angered Moscow.")
+    assert actors.owner_of(tok(doc, "request")) == []
+    assert actors.owner_of(tok(doc, "gas")) == []
+    # asked about the modifier or possessor itself, entities_for gives its actor
+    assert codes(actors, doc, "U.S.") == ["USA"]
+    assert codes(actors, doc, "His") == ["UKRGOV"]
+
+
+def test_stance_and_ethnic_words_block_the_country(nlp):
+    doc, actors = run(nlp, "A prominent anti-Syria journalist was killed. Ethnic Albanians "
+                           "protested in Serbia.")
+    assert codes(actors, doc, "journalist") == ["JRN"]
+    assert codes(actors, doc, "Albanians") == []
+
+
+def test_group_only_role(nlp):
+    doc, actors = run(nlp, "The radical Palestinian Islamic Jihad movement rejected the "
+                           "invitation. The movement grew.")
+    assert codes(actors, doc, "movement") == ["PSEREB"]
+    assert codes(actors, doc, "movement", 1) == []

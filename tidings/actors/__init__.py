@@ -63,15 +63,17 @@ class DocActors:
         return out
 
     def owner_of(self, token: Token) -> list[Entity]:
-        """Who owns a weapon, attack or other event noun: "Russian drones" -> [RUSMIL].
+        """Who owns a weapon or attack noun: "Russian drones" -> [RUSMIL].
 
-        The actors named by the noun's country/demonym/capital/organisation/person modifiers
-        and its possessor. For a noun listed under ``owned`` in roles.yaml (drone, missile,
-        strike, attack, shelling, invasion, sanctions ...) the owner gets that sector
-        ("Israeli strikes" -> ISRMIL, "Hamas rockets" -> PSEREB, "US sanctions" -> USAGOV);
-        any other noun keeps the owner's own actor ("a U.S. request" -> USA, "his refusal"
-        -> whoever "his" is). Entity text and offsets are the owner's words. [] when the
-        noun is itself an actor ("Russian troops": use entities_for) or has no owner.
+        For a noun listed under ``owned`` in roles.yaml (drone, missile, strike, attack,
+        shelling, invasion, sanctions ...): the actors named by its country/demonym/capital/
+        organisation/person modifiers and its possessor, with the noun's owner sector
+        ("Israeli strikes" -> ISRMIL, "a Ukrainian drone attack" -> UKRMIL, "Russia's
+        invasion" -> RUSMIL, "Hamas rockets" -> PSEREB, "US sanctions" -> USAGOV). Entity
+        text and offsets are the owner's words. [] for any other noun ("Russian gas") and for
+        a noun that is itself an actor ("Russian troops": use ``entities_for``); for the
+        owner of another event noun ask ``entities_for`` on its possessor or modifier ("U.S."
+        in "a U.S. request" -> USA).
         """
         return self._res.owner_of(token)
 

@@ -10,7 +10,8 @@ candidates agree on one actor, and otherwise leaves the mention unresolved.
   never takes the subject of its own clause ("Putin told him": him is not Putin).
 - they/them/their: plural mentions, groups, countries, organisations; a coordination
   ("Russia and Ukraine") counts as one plural candidate.
-- it/its: a state, organisation or institution, same or previous sentence only.
+- it/its: a state, organisation or institution, same or previous sentence only; only a
+  subject "it" or a possessive "its" (an object "it" is nearly always a thing).
 - who/which/that heading a relative clause: the noun the clause modifies.
 - "the president"/"the leader" with no country in the phrase: earlier mentions with the same
   office (or, for "the leader"/"the minister", any office of that class). Resolved when those
@@ -63,7 +64,9 @@ def pronoun(res: Resolver, tok: Token) -> NP | None:
             res, tok, lambda np: (np.plural or np.org or _coordinated(res, np))
             and not np.locative, units=True)
         flags = dict(plural=True)
-    elif word in IT_PRONOUNS:
+    elif word in IT_PRONOUNS and tok.dep_ in (*SUBJECT_DEPS, "poss"):
+        # An object "it" is nearly always a thing ("urged Tehran to reverse it"): only the
+        # subject "it" ("it said") and "its" ("its forces") are resolved.
         found = _antecedent(res, tok, lambda np: np.org and not np.locative, units=False,
                             back=1)
         flags = dict(org=True)

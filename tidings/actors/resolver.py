@@ -24,7 +24,6 @@ from .names import NameSpan, find_names
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Everything left of a head that belongs to its phrase (for the mention's extent).
 LEFT_DEPS = MOD_DEPS | {"det", "poss", "nummod", "predet", "quantmod", "case", "punct"}
-NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"})
 # Prepositions whose object is a place, not an actor ("talks in Moscow").
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "around", "across", "from", "into", "toward",
@@ -35,9 +34,6 @@ ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 # Named entities whose own words make a role noun inside them something else
 # ("Syrian Democratic Forces" is not SYRMIL).
 OPAQUE_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
-KIND_OF_NAME = {"country": "country", "capital": "capital", "demonym": "demonym",
-                "igo": "igo", "group": "group", "institution": "institution",
-                "person": "person"}
 
 
 def make_code(country: str | None, sector: str | None, given: str | None = None) -> str:
@@ -194,6 +190,8 @@ class Resolver:
             return self._new_np(token, "person", start, end, [(country, sector, None)],
                                 office=office, person=True)
         assert entry is not None
+        if _dateline(self.doc, span):
+            return None  # "TEHRAN (Reuters) —": where the story was filed
         locative = _locative(token)
         if entry.kind == "capital":
             if locative or _followed_by_state(token):
@@ -259,10 +257,13 @@ class Resolver:
     def _person_context(self, head: Token, span: NameSpan
                         ) -> tuple[str | None, str | None, str | None] | None:
         mods = [t for t in self.left_mods(head) if t.i not in self.span_at]
+        # Titles are often parsed as sibling compounds ("Secretary General Chadli Klibi"):
+        # let a title phrase run over any adjacent words of the person's own phrase.
+        inside = {t.i for t in mods}
         match = None
         for tok in sorted(mods, key=lambda t: -t.i):
             if tok.pos_ in ("NOUN", "PROPN"):
-                match = self._match_phrase(tok, self.kb.roles)
+                match = self._match_phrase(tok, self.kb.roles, inside)
                 if match is not None:
                     break
         role = match.role if match else None
@@ -391,8 +392,12 @@ class Resolver:
                 return True
         return False
 
-    def _match_phrase(self, head: Token, table: dict) -> _Match | None:
-        """The longest phrase of ``table`` ending at ``head`` (or ``head of ...``)."""
+    def _match_phrase(self, head: Token, table: dict,
+                      inside: set[int] | None = None) -> _Match | None:
+        """The longest phrase of ``table`` ending at ``head`` (or ``head of ...``).
+
+        The phrase may extend left over ``inside`` (default: ``head``'s own modifiers).
+        """
         text = norm(head.text)
         variants = list(dict.fromkeys([text, norm(head.lemma_), _singular(text)]))
         for prep in head.rights:
@@ -404,7 +409,8 @@ class Resolver:
                         value = table.get(norm(f"{variant} {tail}"))
                         if value is not None:
                             return _Match(value, head.i, objs[0].right_edge.i + 1)
-        inside = {t.i for t in self.left_mods(head)}
+        if inside is None:
+            inside = {t.i for t in self.left_mods(head)}
         first = head.i
         while first - 1 in inside and first - 1 not in self.span_at:
             first -= 1
@@ -487,27 +493,24 @@ class Resolver:
                 side = found[:2]
             return Cue("person", side[0], side[1], make_code(*side), span.start, span.end)
         assert entry is not None
-        return Cue(KIND_OF_NAME[entry.kind], entry.country, entry.sector,
+        return Cue(entry.kind, entry.country, entry.sector,
                    entry.code or make_code(entry.country, entry.sector), span.start, span.end)
 
     # ----------------------------------------------------------------- owners
 
     def owner_of(self, token: Token) -> list[Entity]:
-        """Owners of a noun: its name modifiers and possessor. Weapon/attack nouns (the
-        ``owned`` table) give their owner that sector ("Russian drones" -> RUSMIL); other
-        nouns keep the owner's own actor ("a U.S. request" -> USA, "his refusal" -> him)."""
+        """Owners of a weapon/attack noun (the ``owned`` table): its name modifiers and
+        possessor, with the noun's owner sector ("Russian drones" -> RUSMIL)."""
         if token.pos_ not in ("NOUN", "PROPN") or token.i in self.span_at \
                 or token.i in self.nps:
             return []  # an actor itself, not something an actor owns
         match = self._match_phrase(token, self.kb.owned)
-        sector = (match.value or None) if match is not None else None
+        if match is None:
+            return []  # "Russian gas", "a U.S. request": ask entities_for on the modifier
         out = []
         for cue in self.cues(token, prepass=False):
-            if match is not None:
-                country, sec, code = combine(sector, None, cue)
-            else:
-                country, sec, code = cue.country, cue.sector, cue.code
-            out.append(self.entity(cue.start, cue.end, country, sec, code))
+            country, sector, code = combine(match.value or None, None, cue)
+            out.append(self.entity(cue.start, cue.end, country, sector, code))
         return out
 
     def modifier_entities(self, token: Token) -> list[Entity]:
@@ -559,6 +562,16 @@ def _appositions(head: Token) -> list[Token]:
     if head.dep_ == "appos":
         partners.append(head.head)
     return partners
+
+
+def _dateline(doc: Doc, span) -> bool:
+    """A shouted place name opening a paragraph: "TEHRAN (Levant Wire) —", "KYIV, Ukraine —"."""
+    words = doc[span.start:span.end]
+    if not words.text.isupper() or span.end >= len(doc):
+        return False
+    first = doc[span.start]
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return opens and first.is_sent_start is not False and doc[span.end].text in "(,\u2014-\u2013"
 
 
 def _modifier(token: Token) -> bool:

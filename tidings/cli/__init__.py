@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tidings.cli import code, evaluate, events, export, ingest, places, serve  # noqa: F401 - registers commands
+from tidings.cli import (  # noqa: F401 - registers commands
+    code,
+    evaluate,
+    events,
+    export,
+    ingest,
+    places,
+    serve,
+    stances,
+    stories,
+)
 from tidings.cli.app import app
 
 

@@ -139,11 +139,12 @@ FROM base b LEFT JOIN parties p USING (event_id) LEFT JOIN words w USING (event_
 # Blocking keys: (family, party country, week bucket) for every bucket the interval touches.
 _KEYS_SQL = """
 CREATE OR REPLACE TEMP TABLE _st_keys AS
-SELECT event_id, article_id, family, unnest(parties) AS party,
+SELECT event_id, article_id, family, party,
     unnest(generate_series(
         CAST(floor((lo - $slack - DATE '1970-01-05') / 7) AS BIGINT),
         CAST(floor((hi + $slack - DATE '1970-01-05') / 7) AS BIGINT))) AS bucket
-FROM _st_ev WHERE len(parties) > 0
+FROM (SELECT event_id, article_id, family, lo, hi, unnest(parties) AS party
+      FROM _st_ev WHERE len(parties) > 0)
 """
 
 _PAIRS_SQL = """

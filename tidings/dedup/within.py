@@ -10,7 +10,10 @@ into the first compatible event; the merged event keeps the most specific value 
 from __future__ import annotations
 
 from tidings.model import Entity, Event, Location
+from tidings.places.resolve import distance_km
 
+# Places this close (km) can be one event's ("the summit in Anchorage" / "at the air base").
+NEAR_KM = 100.0
 # Days two day-precision dates may differ and still be one fact (overnight strikes, time zones).
 _DATE_SLACK = {"day": 1, "week": 7, "month": 31, "year": 366}
 
@@ -26,12 +29,14 @@ def _compatible_parties(a: list[Entity], b: list[Entity]) -> bool:
 
 
 def _compatible_places(a: Location | None, b: Location | None) -> bool:
+    """Same country, and if both are points below the country level, near each other."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if a.feature not in (None, "country") and b.feature not in (None, "country"):
-        return a.geonameid == b.geonameid or a.name == b.name
+    points = (a.lat, a.lon, b.lat, b.lon)
+    if "country" not in (a.feature, b.feature) and None not in points:
+        return distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM
     return True
 
 

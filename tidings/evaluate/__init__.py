@@ -27,6 +27,38 @@ def _geo(path: Path, *, limit: int | None = None, **_: object) -> dict:
     return evaluate_geo(path, limit=limit)
 
 
+@scorers.register("stories")
+def _stories(path: Path, *, limit: int | None = None, **_: object) -> dict:
+    from tidings.evaluate.stories import evaluate_stories
+
+    return evaluate_stories(path, limit=limit)
+
+
+def _format_stories(result: dict) -> str:
+    from tidings.evaluate.stories import format_stories
+
+    return format_stories(result)
+
+
+_stories.format = _format_stories  # type: ignore[attr-defined]
+
+
+@scorers.register("stances")
+def _stances(path: Path, *, limit: int | None = None, **_: object) -> dict:
+    from tidings.evaluate.stances import evaluate_stances
+
+    return evaluate_stances(path, limit=limit)
+
+
+def _format_stances(result: dict) -> str:
+    from tidings.evaluate.stances import format_stances
+
+    return format_stances(result)
+
+
+_stances.format = _format_stances  # type: ignore[attr-defined]
+
+
 def _first_record(path: Path) -> object:
     with open(path, encoding="utf-8") as f:
         if path.suffix == ".jsonl":
@@ -45,6 +77,11 @@ def detect(path: Path) -> str:
         raise TidingsError(Errors.E301, path=path, line=1, detail=f"not a gold file: {exc}") from None
     if isinstance(first, dict) and "expected" in first and "parse" in first:
         return "petrarch"
+    if isinstance(first, dict) and "stances" in first and "article_id" in first:
+        return "stances"
+    if (isinstance(first, dict) and "article_id" in first and isinstance(first.get("events"), list)
+            and any(isinstance(e, dict) and "story" in e for e in first["events"])):
+        return "stories"
     if isinstance(first, dict) and "events" in first and "article_id" in first:
         return "samples"
     if isinstance(first, dict) and ("DOCUMENT" in json.dumps(first)[:200] or "event" in first):

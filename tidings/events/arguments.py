@@ -20,6 +20,7 @@ from tidings.events.triggers import Trigger
 from tidings.model import Entity, Location
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_TOGETHER = ("with", "between", "among", "alongside")
 
 
 def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
@@ -61,8 +62,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return subject
     if _children(verb, "nsubjpass"):
         return None  # passive without "by": the actor is not stated
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
         return verb_subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "ended the summit without agreeing", "responded by closing the border"
+        return verb_subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "his refusal to cede land": the noun's possessor is the subject
         owners = _children(verb.head, "poss")
@@ -77,6 +81,7 @@ class ArgumentFinder:
         self.actors = actors
         self.places = places
         self.light_verbs = codebook.cue("light_verbs")
+        self.location_preps = codebook.cue("location_preps") - {"on"}
 
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:
@@ -105,22 +110,43 @@ class ArgumentFinder:
         if trigger.nominal:
             actor, recipient = self._nominal(token, entry.recipient_preps)
         else:
-            actor = self._entities(verb_subject(token))
-            if not actor:
-                subject = verb_subject(token)
-                actor = self.actors.owner_of(subject) if subject is not None else []
+            subject = verb_subject(token)
+            actor = self._entities(subject)
+            if not actor and subject is not None:
+                actor = self.actors.owner_of(subject)
             objects = _children(token, "dobj", "dative")
             if _children(token, "nsubjpass") and _children(token, "agent"):
                 objects += _children(token, "nsubjpass")
             recipient = self._targets(objects)
             if not recipient:
-                recipient = self._targets(_prep_objects(token, entry.recipient_preps))
+                preps = [p for p in entry.recipient_preps if not entry.reciprocal or p not in _TOGETHER]
+                recipient = self._targets(_prep_objects(token, preps))
         if entry.reciprocal:
-            actor, recipient = actor + recipient, []
+            # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
+            # as the one met.
+            actor = actor + self._targets(_prep_objects(token, _TOGETHER))
         actor = _dedupe(actor)
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
         return actor, recipient
+
+    def subject_of(self, verb: Token) -> list[Entity]:
+        """The actors of a verb's subject ("his Russian counterpart said ...")."""
+        return self._entities(verb_subject(verb))
+
+    def mentioned_in(self, tokens: Iterable[Token], exclude: list[Entity]) -> list[Entity]:
+        """Actors named inside an event's complement ("rejected NATO peacekeepers" -> NATO),
+        not places where it happens ("a ceasefire in Ukraine")."""
+        taken = {e.country for e in exclude}
+        found = []
+        for token in tokens:
+            if token.dep_ == "pobj" and token.head.lower_ in self.location_preps:
+                continue
+            for entity in self._entities(token) or self.actors.owner_of(token):
+                if entity.country and entity.country not in taken:
+                    taken.add(entity.country)
+                    found.append(entity)
+        return found
 
     def _nominal(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[Entity], list[Entity]]:
         actor: list[Entity] = []

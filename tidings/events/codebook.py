@@ -22,7 +22,7 @@ CODEBOOK_DIR = Path(__file__).resolve().parents[1] / "data" / "codebook"
 _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
-    "recipient_preps", "confidence",
+    "recipient_preps", "confidence", "complements", "negated_type",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -62,6 +62,8 @@ class Entry:
     complement: str = "issue"
     recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
     confidence: float = 0.7
+    complements: dict[str, frozenset[str]] = field(default_factory=dict)
+    negated_type: str | None = None
 
     def required_objects(self, lemma: str) -> frozenset[str] | None:
         """Object lemmas this trigger needs, or None when any (or no) object will do."""
@@ -131,6 +133,8 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
         raise _fail(path, node, f"entry needs an id and a type from {list(EVENT_TYPES)}")
     if not raw.get("verbs") and not raw.get("nouns"):
         raise _fail(path, node, f"entry {raw['id']} has neither verbs nor nouns")
+    if raw.get("negated_type") not in (None, *EVENT_TYPES):
+        raise _fail(path, node, f"negated_type must be an event type, not {raw['negated_type']!r}")
     complement = raw.get("complement", "issue")
     if complement not in ("issue", "event"):
         raise _fail(path, node, f"complement must be 'issue' or 'event', not {complement!r}")
@@ -151,6 +155,8 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
         complement=complement,
         recipient_preps=tuple(raw.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS),
         confidence=float(raw.get("confidence", 0.7)),
+        complements={k: frozenset(str(w) for w in v) for k, v in (raw.get("complements") or {}).items()},
+        negated_type=raw.get("negated_type"),
     )
 
 

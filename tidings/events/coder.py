@@ -17,10 +17,10 @@ from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
 from tidings.events.arguments import ArgumentFinder
 from tidings.events.codebook import Codebook
-from tidings.events.factuality import classify
+from tidings.events.factuality import classify, speech_verb
 from tidings.events.issues import find_issue
 from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
-from tidings.model import Article, DatePrecision, Event, Factuality, Location, Mention
+from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
@@ -40,10 +40,11 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     return None
 
 
-def _issue_tokens(trigger: Trigger) -> list[Token]:
-    """Where an event's issue is stated: its own word and its complements, not its actor."""
+def _issue_tokens(trigger: Trigger, with_trigger: bool) -> list[Token]:
+    """Where an event's issue is stated: its complements (and, for an agreement, its own word
+    "ceasefire"), not its actor."""
     token = trigger.token
-    tokens = [token]
+    tokens = [token] if with_trigger else []
     for child in token.children:
         if child.dep_ in _OWN_PROPOSITION or child.dep_ in ("poss", "punct", "cc"):
             continue
@@ -82,6 +83,19 @@ def _dateline_place(doc: Doc, places: list[Location]) -> Location | None:
     return None
 
 
+def _home_country(actors: DocActors, dateline: Location | None) -> str | None:
+    """The article's own country: its dateline's, else one that most actor mentions name."""
+    if dateline is not None and dateline.country:
+        return dateline.country
+    counts = actors.countries()
+    total = sum(counts.values())
+    if total:
+        country, n = counts.most_common(1)[0]
+        if n / total >= 0.5:
+            return country
+    return None
+
+
 class DocCoder:
     """Codes the events of one document; holds the per-document lookups."""
 
@@ -91,24 +105,50 @@ class DocCoder:
         self.finder = ArgumentFinder(actors, places, cb)
         self.sentences, self.sentence_of = _sentence_indexes(doc)
         self.dateline = _dateline_place(doc, places)
+        self.home_country = _home_country(actors, self.dateline)
         self.location_preps = cb.cue("location_preps")
         self.issue_types = cb.cue("issue_types")
         self.historical_days = int(cb.cues.get("historical_after_days", 90))
+        self.issue_from_trigger = cb.cue("issue_from_trigger_types")
+        self.positions = cb.cue("stance_types")
+        self.located_targets = cb.cue("target_from_location_types")
+        self.complement_targets = cb.cue("recipient_from_complement_types")
 
     def code(self) -> list[Event]:
         triggers = find_triggers(self.doc, self.cb)
         by_token = {t.token.i: t for t in triggers}
-        events = []
-        for trigger in triggers:
-            if _governing_trigger(trigger, by_token, self.cb) is not None:
-                continue
-            events.append(self._event(trigger))
-        return events
+        coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None]
+        parties = {t.token.i: self.finder.find(t) for t in coded}
+        for trigger in coded:
+            if trigger.nominal and not parties[trigger.token.i][0]:
+                inherited = self._inherited_actors(trigger.token, parties)
+                if inherited:
+                    parties[trigger.token.i] = (inherited, parties[trigger.token.i][1])
+        return [self._event(t, *parties[t.token.i]) for t in coded]
 
-    def _event(self, trigger: Trigger) -> Event:
+    def _inherited_actors(self, noun: Token, parties: dict[int, tuple[list, list]]) -> list:
+        """"The summit ended without an agreement": the agreement's parties are the summit's."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "attr"):
+            return []
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.i in parties:
+                actor, recipient = parties[subject.i]
+                return actor + recipient
+        return []
+
+    def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
         token, entry = trigger.token, trigger.entry
-        actor, recipient = self.finder.find(trigger)
-        factuality: Factuality = classify(token, self.cb)
+        event_type = entry.type
+        factuality: Factuality = classify(token, self.cb, position=entry.type in self.positions)
+        if factuality == "negated" and entry.negated_type:
+            event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
+        if not actor and event_type in self.positions:
+            speaker = speech_verb(token, self.cb)
+            if speaker is not None:  # "X said any settlement would require ...": X's demand
+                actor = self.finder.subject_of(speaker)
         sentence_index = self.sentence_of[token.i]
         sentence = self.sentences[sentence_index]
         date, precision = self._date(trigger, sentence, factuality)
@@ -116,9 +156,20 @@ class DocCoder:
         if (factuality == "asserted" and date is not None and published is not None
                 and (published - date).days > self.historical_days):
             factuality = "historical"
-        issue = find_issue(_issue_tokens(trigger), self.cb) if entry.type in self.issue_types else None
+        issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
+        issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
+        if not recipient and event_type in self.complement_targets:
+            recipient = self.finder.mentioned_in(issue_tokens, actor)[:1]
         modes = _modes(trigger)
         used = {(e.start_char, e.end_char) for e in actor + recipient}
+        location = self._location(trigger, sentence, used)
+        actor = self._localise(actor, location)
+        recipient = self._localise(recipient, location)
+        if (not recipient and event_type in self.located_targets and location and location.country
+                and location.country not in {e.country for e in actor}):
+            recipient = [Entity(text=location.text or location.name, country=location.country,
+                                    code=location.country, start_char=location.start_char,
+                                    end_char=location.end_char)]
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
         mention = Mention(
             sentence_index=sentence_index,
@@ -132,15 +183,15 @@ class DocCoder:
         happened = factuality in ("asserted", "historical")
         return Event(
             article_id=self.article.article_id,
-            event_type=entry.type,
+            event_type=event_type,
             mode=modes,
             actor=actor,
             recipient=recipient,
             factuality=factuality,
             # A score measures what happened: a denied or planned event adds no cooperation.
-            score=self.cb.score(entry.type, modes) if happened else None,
+            score=self.cb.score(event_type, modes) if happened else None,
             cameo_code=entry.cameo,
-            location=self._location(trigger, sentence, used),
+            location=location,
             date=date,
             date_precision=precision,
             issue=issue[0] if issue else None,
@@ -149,6 +200,18 @@ class DocCoder:
             rule=f"{entry.id}:{'noun' if trigger.nominal else 'verb'}:{trigger.phrase.head}",
             mentions=[mention],
         )
+
+    def _localise(self, entities: list[Entity], location: Location | None) -> list[Entity]:
+        """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
+        country where the event happened, else the article's own country, as coders do."""
+        home = (location.country if location and location.country else None) or self.home_country
+        if home is None:
+            return entities
+        return [
+            e.model_copy(update={"country": home, "code": home + (e.sector or "")})
+            if e.country is None and e.sector else e
+            for e in entities
+        ]
 
     def _clause(self, token: Token) -> Token:
         """The verb whose clause states this trigger (a noun's governing verb, or itself)."""

@@ -20,16 +20,31 @@ _COMPLEMENT_UP = ("xcomp", "ccomp", "acl", "pcomp")
 
 
 def _is_negated(token: Token, cb: Codebook) -> bool:
-    negation = cb.cue("negation_words")
+    negating_subjects = cb.cue("negating_subjects")
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
-        if child.dep_ == "advmod" and child.lower_ in ("never",):
+        if child.dep_ == "advmod" and child.lower_ == "never":
             return True
-        if child.dep_ == "conj" and token.dep_ == "preconj":
-            continue
-    # "without an agreement", "nor a truce"
-    return token.dep_ == "pobj" and token.head.lower_ in negation
+        if child.dep_ in ("nsubj", "nsubjpass", "preconj") and child.lower_ in negating_subjects:
+            return True  # "neither announced a deal"
+    # "without an agreement", "without agreeing to a ceasefire"
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cb.cue("negation_words")
+
+
+def speech_verb(token: Token, cb: Codebook) -> Token | None:
+    """The verb of saying whose complement states ``token`` ("said Ukraine would not ...")."""
+    speech = cb.cue("speech_verbs")
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ in ("ccomp", "parataxis") and verb_forms(current.head) & speech:
+            return current.head
+        if current.dep_ in ("conj", "advcl", "relcl"):
+            return None
+        current = current.head
+    return None
 
 
 def verb_forms(token: Token) -> set[str]:
@@ -51,10 +66,23 @@ def _governors(token: Token) -> list[tuple[Token, str]]:
     return chain
 
 
-def classify(token: Token, cb: Codebook, *, prefer_past: bool = False) -> Factuality:
-    """The factuality of the event stated by ``token`` (before date-based 'historical')."""
+def classify(token: Token, cb: Codebook, *, position: bool = False) -> Factuality:
+    """The factuality of the event stated by ``token`` (before date-based 'historical').
+
+    ``position``: the event is a verbal position (a demand, a refusal); reported with "would" or
+    "will" it is taken now, so it is asserted ("said any settlement would require ...").
+    """
+    verdict, final = _modal_factuality(token, cb)
+    if (position and not final and verdict in ("future", "hypothetical")
+            and speech_verb(token, cb) is not None):
+        return "asserted"
+    return verdict
+
+
+def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
+    """The factuality, and whether it is final (negation, a condition) or only modal."""
     if _is_negated(token, cb):
-        return "negated"
+        return "negated", True
     negating = cb.cue("negating_governors")
     future_gov = cb.cue("future_governors")
     future_aux = cb.cue("future_auxiliaries")
@@ -65,7 +93,9 @@ def classify(token: Token, cb: Codebook, *, prefer_past: bool = False) -> Factua
     future_mods = cb.cue("future_modifiers")
 
     if any(c.dep_ in ("amod", "compound") and c.lower_ in future_mods for c in token.children):
-        return "future"
+        return "future", False
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
+        return "hypothetical", False  # "any lasting settlement", "before any truce": none yet
 
     verdict: Factuality | None = None
     clause = token  # the verb (or noun) whose auxiliaries and marks apply to this event
@@ -74,9 +104,9 @@ def classify(token: Token, cb: Codebook, *, prefer_past: bool = False) -> Factua
             break  # another proposition, or reported speech which keeps its own factuality
         if head.i != token.i:
             if dep in _COMPLEMENT_UP and verb_forms(head) & negating:
-                return "negated"
+                return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX"):
-                return "negated"
+                return "negated", True
             if dep in _COMPLEMENT_UP and verb_forms(head) & future_gov:
                 verdict = verdict or "future"
             if dep in _COMPLEMENT_UP and verb_forms(head) & hypo_gov:
@@ -84,9 +114,11 @@ def classify(token: Token, cb: Codebook, *, prefer_past: bool = False) -> Factua
         clause = head
         for child in clause.children:
             if child.dep_ == "mark" and child.lower_ in hypo_marks:
-                return "hypothetical"
+                return "hypothetical", True
             if child.dep_ == "aux":
-                if child.lower_ in future_aux:
+                if child.lower_ in future_aux or (
+                        child.lower_ == "would" and speech_verb(clause, cb) is not None):
+                    # reported "would" is a past "will": "said he would brief ..."
                     verdict = verdict or "future"
                 elif child.lower_ in hypo_aux:
                     verdict = verdict or "hypothetical"
@@ -95,7 +127,7 @@ def classify(token: Token, cb: Codebook, *, prefer_past: bool = False) -> Factua
             ) and clause.pos_ in ("VERB", "AUX") and any(
                 a.dep_ == "aux" and a.lower_ in hypo_aux | future_aux for a in clause.children
             ):
-                return "hypothetical"  # "X could impose sanctions if talks fail"
+                return "hypothetical", True  # "X could impose sanctions if talks fail"
         if clause.pos_ in ("VERB", "AUX") and dep not in _CLAUSE_UP and head.i != token.i:
             break
-    return verdict or "asserted"
+    return verdict or "asserted", False

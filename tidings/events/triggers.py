@@ -83,6 +83,26 @@ def objects(token: Token) -> set[str]:
     return found
 
 
+SUBJUNCTIVE = "SUBJUNCTIVE"  # in `complements`: a that-clause in the subjunctive ("insisted X be addressed")
+
+
+def _complement_heads(token: Token) -> set[str]:
+    """Words opening a trigger's complements: "call *for* talks", "a call *to* end",
+    "insisted *on*", "insisted that X *must*/*should* ...", or SUBJUNCTIVE."""
+    found = set()
+    for child in token.children:
+        if child.dep_ == "prep":
+            found.add(child.lower_)
+        elif child.dep_ in ("acl", "ccomp", "xcomp"):
+            helpers = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass", "mark")}
+            found |= helpers
+            if child.tag_ == "VB" and not helpers - {"that"} or any(
+                    c.dep_ == "auxpass" and c.tag_ == "VB" and c.lower_ == "be" for c in child.children
+            ) and not helpers & {"will", "would", "can", "could", "may", "might", "to"}:
+                found.add(SUBJUNCTIVE)
+    return found
+
+
 def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
     for phrase in entry.not_modifiers:
         parts = phrase.split()
@@ -103,6 +123,10 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
             return None
         if _blocked(entry, mods, token):
             return None
+        if lemma in entry.complements:
+            if not entry.complements[lemma] & _complement_heads(token):
+                return None
+            score += 2
         required = entry.required_modifiers(lemma)
         if required is not None:
             if not required & (mods | objects(token)):
@@ -117,6 +141,10 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         return score
     if phrase.extra and not set(phrase.extra) <= _verb_companions(token):
         return None
+    if lemma in entry.complements:
+        if not entry.complements[lemma] & _complement_heads(token):
+            return None
+        score += 2
     needed = entry.required_objects(lemma)
     if needed is not None:
         if not needed & objects(token):

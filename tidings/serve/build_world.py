@@ -44,6 +44,9 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list
         points.extend(arc if not points else arc[1:])
     out: list[list[float]] = []
     for lon, lat in points:
+        # Unwrap across the antimeridian (Russia, Fiji): no line drawn across the whole map.
+        if out and abs(lon - out[-1][0]) > 180:
+            lon += 360 if lon < out[-1][0] else -360
         p = [round(lon, 2), round(lat, 2)]
         if not out or out[-1] != p:
             out.append(p)

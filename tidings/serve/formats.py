@@ -65,7 +65,7 @@ def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 def _batches(cursors: Cursors, query: Query) -> Iterator[pa.RecordBatch]:
     with cursors() as cur:
-        reader = cur.execute(query.sql, query.params).to_arrow_reader(_BATCH)
+        reader = cur.sql(query.sql, params=query.params).to_arrow_reader(_BATCH)
         yield from reader
 
 
@@ -88,7 +88,7 @@ def _parquet(cursors: Cursors, query: Query) -> Iterator[bytes]:
     # Parquet's footer comes last: write to a spooled file first, then stream it.
     with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
         with cursors() as cur:
-            reader = cur.execute(query.sql, query.params).to_arrow_reader(_BATCH)
+            reader = cur.sql(query.sql, params=query.params).to_arrow_reader(_BATCH)
             with pq.ParquetWriter(spool, reader.schema) as writer:
                 for batch in reader:
                     writer.write_batch(batch)

@@ -19,16 +19,17 @@ INTERVALS = ("day", "week", "month", "year")
 _ENTITY = "event_entities {alias} ON {alias}.event_id = e.event_id AND {alias}.role = '{role}'"
 _ACTOR = "JOIN " + _ENTITY.format(alias="x", role="actor")
 _RECIPIENT = "JOIN " + _ENTITY.format(alias="y", role="recipient")
-# `by` of /api/counts -> (select list, joins, group keys)
-COUNT_KEYS: dict[str, tuple[str, str]] = {
-    "type": ("e.event_type AS event_type", ""),
-    "factuality": ("e.factuality AS factuality", ""),
-    "country": ("e.loc_country AS country", ""),
-    "actor": ("x.code AS actor", _ACTOR),
-    "recipient": ("y.code AS recipient", _RECIPIENT),
-    "dyad": ("x.code AS actor, y.code AS recipient", f"{_ACTOR} {_RECIPIENT}"),
+# `by` of /api/counts -> (select list, joins, output key names)
+COUNT_KEYS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "type": ("e.event_type AS event_type", "", ("event_type",)),
+    "factuality": ("e.factuality AS factuality", "", ("factuality",)),
+    "country": ("e.loc_country AS country", "", ("country",)),
+    "actor": ("x.code AS actor", _ACTOR, ("actor",)),
+    "recipient": ("y.code AS recipient", _RECIPIENT, ("recipient",)),
+    "dyad": ("x.code AS actor, y.code AS recipient", f"{_ACTOR} {_RECIPIENT}",
+             ("actor", "recipient")),
     "dyad_country": ("coalesce(x.country, x.code) AS actor, coalesce(y.country, y.code) "
-                     "AS recipient", f"{_ACTOR} {_RECIPIENT}"),
+                     "AS recipient", f"{_ACTOR} {_RECIPIENT}", ("actor", "recipient")),
 }
 _NODE = {"country": "coalesce({a}.country, {a}.code)", "code": "{a}.code"}
 # Stable orders of an event list: by date (undated last), ties broken by event_id.
@@ -82,9 +83,8 @@ def counts(f: EventFilters, by: str, interval: str | None) -> Query:
         raise bad("by", by, f"choose one of {', '.join(COUNT_KEYS)}")
     if interval is not None and interval not in INTERVALS:
         raise bad("interval", interval, f"choose one of {', '.join(INTERVALS)}")
-    key, joins = COUNT_KEYS[by]
+    key, joins, names = COUNT_KEYS[by]
     where, params = f.where()
-    names = [k.split(" AS ")[1] for k in key.split(", ")]
     if by in ("dyad", "dyad_country", "actor", "recipient"):
         # An event with two actors counts once for each, but once only per distinct key.
         count = "count(DISTINCT e.event_id)"
@@ -94,7 +94,7 @@ def counts(f: EventFilters, by: str, interval: str | None) -> Query:
     if interval:
         period = f"CAST(date_trunc(?, {EVENT_DATE}) AS DATE) AS period, "
         params = [interval, *params]
-    order = ", ".join((["period NULLS LAST"] if interval else []) + ["n DESC"] + names)
+    order = ", ".join((["period NULLS LAST"] if interval else []) + ["n DESC", *names])
     return Query(f"SELECT {period}{key}, {count} AS n, avg(e.score) AS mean_score "
                  f"FROM {FROM_EVENTS} {joins} {where} GROUP BY ALL ORDER BY {order}", params)
 
