@@ -224,46 +224,47 @@ class DocCoder:
 
     def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
               ) -> tuple[dt.date | None, DatePrecision | None]:
+        """The date said of this event's own clause ("met *on Friday*"), not of a clause
+        around it ("called on Moscow to accept the ceasefire Kyiv agreed to *in March*")."""
         published = self.article.published
         if published is None:
             return None, None
-        found = when.dates_in(sentence, published, prefer_future=factuality == "future")
-        if found:
-            clause = self._clause(trigger.token)
-            own = {t.i for t in clause.subtree}
-            for anchored in found:
-                span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
-                if span is not None and span.root.i in own:
-                    return anchored.date, anchored.precision
-            return found[0].date, found[0].precision
+        clause = self._clause(trigger.token).i
+        for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
+            span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
+            if span is not None and self._clause(span.root).i in (clause, trigger.token.i):
+                return anchored.date, anchored.precision
         if factuality in ("asserted", "negated"):
             return published, "day"  # as GDELT does: undated reports are of the news day
         return None, None
 
     def _location(self, trigger: Trigger, sentence: Span, used: set[tuple[int | None, int | None]]
                   ) -> Location | None:
-        inside = [
-            p for p in self.places
-            if p.start_char is not None and sentence.start_char <= p.start_char < sentence.end_char
-            and (p.start_char, p.end_char) not in used
-        ]
+        """A place in the event's own clause, best one attached by a preposition ("strikes *in*
+        Kharkiv"), else one so attached elsewhere in the sentence; else the dateline's place for
+        events of the first sentences."""
         token = trigger.token
         own = {t.i for t in self._clause(token).subtree} | {t.i for t in token.subtree}
+        below = {t.i for t in token.subtree}
         best: tuple[int, Location] | None = None
-        for place in inside:
+        for place in self.places:
+            if (place.start_char is None or not sentence.start_char <= place.start_char < sentence.end_char
+                    or (place.start_char, place.end_char) in used):
+                continue
             span = self.doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
             attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
-            rank = (0 if root.i in {t.i for t in token.subtree} else 1) + (0 if attached else 2)
             if root.i not in own and not attached:
-                rank += 4
+                continue
+            # in the trigger's phrase, then its clause, then the sentence; attached first
+            rank = (0 if root.i in below else 1 if root.i in own else 4) + (0 if attached else 2)
             if best is None or rank < best[0]:
                 best = (rank, place)
-        if best is not None and best[0] < 6:
+        if best is not None:
             return best[1]
-        if trigger.token.i < self.sentences[min(2, len(self.sentences) - 1)].end:
+        if token.i < self.sentences[min(2, len(self.sentences) - 1)].end:
             return self.dateline
         return None
 

@@ -153,16 +153,30 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
     return score
 
 
+# Names are not events: "Rapid Support Forces", "the Peace Palace".
+_NAME_ENTITIES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"}
+
+
+def _candidate(token: Token) -> tuple[bool, bool]:
+    """(is a candidate, is nominal). Attributive words are not events: "aid groups" (a noun
+    modifying a noun), "the US-backed plan" (a participle modifying a noun)."""
+    if token.ent_type_ in _NAME_ENTITIES:
+        return False, False
+    if token.pos_ == "VERB":
+        return token.dep_ != "amod", False
+    if token.pos_ == "NOUN":
+        return token.dep_ not in ("compound", "amod"), True
+    return False, False
+
+
 def find_triggers(doc: Doc, codebook: Codebook) -> list[Trigger]:
     """Every token that states an event, with the most specific codebook entry for it."""
     found = []
     for token in doc:
-        if token.pos_ == "VERB":
-            index, nominal = codebook.verb_index, False
-        elif token.pos_ in ("NOUN", "PROPN"):
-            index, nominal = codebook.noun_index, True
-        else:
+        candidate, nominal = _candidate(token)
+        if not candidate:
             continue
+        index = codebook.noun_index if nominal else codebook.verb_index
         best: tuple[int, Entry, Phrase] | None = None  # ties go to the earlier codebook entry
         for form in sorted(words(token)):
             for entry, phrase in index.get(form, ()):

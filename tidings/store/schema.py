@@ -80,9 +80,10 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 """
 
-# No secondary indexes: DuckDB's ART indexes made re-writing an article (delete + insert) 3x
-# slower in bench (100k events: 2.7k vs 7.9k events/s re-written) and did not speed up the
-# filters, which DuckDB runs as hash joins and zone-map scans. The primary keys stay.
+# No secondary indexes: with the five ART indexes of the first draft, re-writing 10k of 100k
+# stored events took 3.4 s of CPU against 1.3 s without, and neither the filters nor
+# iter_events got faster (DuckDB runs them as hash joins and zone-map scans). The primary
+# keys stay. See docs/store.md, "Speed".
 
 # Column order of each table as written by EventStore (inserts go through Arrow tables).
 EVENT_COLUMNS = (

@@ -116,10 +116,9 @@ export function drawTimeline(container, legend, data, state, onBrush) {
     const [a, b] = [Math.min(start, end), Math.max(start, end)];
     start = null;
     if (b - a < 3) return;
-    // Snap to whole periods: from the start of the first touched to the end of the last.
-    const first = periods.find((p) => p.t1 > xt(a)) || periods[0];
-    const last = [...periods].reverse().find((p) => p.t0 < xt(b)) || periods[periods.length - 1];
-    onBrush(iso(first.t0), iso(last.t1 - DAY));
+    // Whole days under the brush (periods can be sparse: no snapping across gaps).
+    const day = (t) => Math.floor(t / DAY) * DAY;
+    onBrush(iso(day(xt(a))), iso(Math.max(day(xt(a)), day(xt(b)) - DAY)));
   });
   overlay.addEventListener("dblclick", () => onBrush(null, null));
 
