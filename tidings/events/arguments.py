@@ -130,6 +130,15 @@ class ArgumentFinder:
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
         return actor, recipient
 
+    def addressee(self, token: Token) -> list[Entity]:
+        """Who is asked to act: the subject of a demand's clause ("demanded that Israel withdraw")."""
+        for clause in _children(token, "ccomp", "xcomp"):
+            for subject in _children(clause, "nsubj", "nsubjpass"):
+                found = self._entities(subject)
+                if found:
+                    return found
+        return []
+
     def subject_of(self, verb: Token) -> list[Entity]:
         """The actors of a verb's subject ("his Russian counterpart said ...")."""
         return self._entities(verb_subject(verb))
@@ -151,6 +160,14 @@ class ArgumentFinder:
     def _nominal(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[Entity], list[Entity]]:
         actor: list[Entity] = []
         for owner in _children(noun, "poss"):
+            if owner.tag_ == "PRP$":
+                # "Poland closed its border", "the presidents ended their summit": a possessive
+                # pronoun is bound by the subject of its own clause when that names an actor.
+                clause = noun.head.head if noun.head.dep_ == "prep" else noun.head
+                bound = self._entities(verb_subject(clause)) if clause.pos_ in ("VERB", "AUX") else []
+                if bound:
+                    actor += bound
+                    continue
             actor += self._entities(owner)
         for by in _prep_objects(noun, ("by", "between", "among")):
             actor += self._entities(by)

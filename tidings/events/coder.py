@@ -83,15 +83,13 @@ def _dateline_place(doc: Doc, places: list[Location]) -> Location | None:
     return None
 
 
-def _home_country(actors: DocActors, dateline: Location | None) -> str | None:
-    """The article's own country: its dateline's, else one that most actor mentions name."""
-    if dateline is not None and dateline.country:
-        return dateline.country
+def _home_country(actors: DocActors, share: float) -> str | None:
+    """The country the article is about, when enough of its actor mentions name it."""
     counts = actors.countries()
     total = sum(counts.values())
     if total:
         country, n = counts.most_common(1)[0]
-        if n / total >= 0.5:
+        if n / total >= share:
             return country
     return None
 
@@ -105,7 +103,7 @@ class DocCoder:
         self.finder = ArgumentFinder(actors, places, cb)
         self.sentences, self.sentence_of = _sentence_indexes(doc)
         self.dateline = _dateline_place(doc, places)
-        self.home_country = _home_country(actors, self.dateline)
+        self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
         self.location_preps = cb.cue("location_preps")
         self.issue_types = cb.cue("issue_types")
         self.historical_days = int(cb.cues.get("historical_after_days", 90))
@@ -113,6 +111,7 @@ class DocCoder:
         self.positions = cb.cue("stance_types")
         self.located_targets = cb.cue("target_from_location_types")
         self.complement_targets = cb.cue("recipient_from_complement_types")
+        self.clause_targets = cb.cue("recipient_from_clause_types")
 
     def code(self) -> list[Event]:
         triggers = find_triggers(self.doc, self.cb)
@@ -158,6 +157,9 @@ class DocCoder:
             factuality = "historical"
         issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
+        if not recipient and event_type in self.clause_targets:
+            recipient = [e for e in self.finder.addressee(token) if e.country not in
+                         {a.country for a in actor}]
         if not recipient and event_type in self.complement_targets:
             recipient = self.finder.mentioned_in(issue_tokens, actor)[:1]
         modes = _modes(trigger)
@@ -203,8 +205,9 @@ class DocCoder:
 
     def _localise(self, entities: list[Entity], location: Location | None) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
-        country where the event happened, else the article's own country, as coders do."""
-        home = (location.country if location and location.country else None) or self.home_country
+        article's own country, else the country where the event happened, as coders do."""
+        home = self.home_country or (location.country if location and location.country else None) or (
+            self.dateline.country if self.dateline else None)
         if home is None:
             return entities
         return [
