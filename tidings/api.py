@@ -19,6 +19,7 @@ from pathlib import Path
 from tidings import __version__, nlp
 from tidings.actors import resolve as resolve_actors
 from tidings.dedup import merge_mentions
+from tidings.dictionaries import Dictionaries, code_doc_with_dictionaries
 from tidings.errors import SkippedInput
 from tidings.events import code_doc
 from tidings.events.codebook import CODEBOOK_DIR
@@ -52,20 +53,28 @@ def coder_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
-def code_parsed(doc, article: Article) -> list[Event]:  # noqa: ANN001 - a spaCy Doc
-    """Actors, places and events of one parsed article, one event per fact."""
+def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None) -> list[Event]:  # noqa: ANN001 - a spaCy Doc
+    """Actors, places and events of one parsed article, one event per fact.
+
+    With PETRARCH-format ``dictionaries``, actors and verbs come from them instead of tidings'
+    own knowledge and codebook (docs/dictionaries.md).
+    """
+    if dictionaries is not None:
+        return merge_mentions(code_doc_with_dictionaries(doc, article.article_id, dictionaries,
+                                                         article.published))
     actors = resolve_actors(doc)
     places = Geocoder.default().find(doc, actors.countries())
     return merge_mentions(code_doc(doc, article, actors, places))
 
 
-def code_articles(articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[CodedArticle]:
+def code_articles(articles: Iterable[Article], *, batch_size: int = 32,
+                  dictionaries: Dictionaries | None = None) -> Iterator[CodedArticle]:
     """Code articles in order, parsing them in ``nlp.pipe`` batches."""
     pending: list[Article] = []
 
     def flush() -> Iterator[CodedArticle]:
         for article, doc in zip(pending, nlp.parse((a.text for a in pending), batch_size), strict=True):
-            yield CodedArticle(article, code_parsed(doc, article))
+            yield CodedArticle(article, code_parsed(doc, article, dictionaries))
         pending.clear()
 
     for article in articles:

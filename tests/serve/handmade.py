@@ -14,7 +14,7 @@ from tidings.store import EventStore
 
 TEXT = (
     "Russia and Ukraine agreed to exchange prisoners in Istanbul on Monday. "
-    "Ukraine did not agree to a ceasefire in Kharkiv, officials said. "
+    "Ukraine did not agree to a ceasefire with Russia in Kharkiv, officials said. "
     "Russian forces shelled Kharkiv overnight."
 )
 _COUNTRY = {"Russia": ("RUS", None), "Ukraine": ("UKR", None), "Russian forces": ("RUS", "MIL")}

@@ -10,6 +10,7 @@ from tidings import api
 from tidings.cli.app import EXIT_ERROR, EXIT_SKIPPED, app, option_date, reports_errors
 from tidings.cli.output import Format, emit
 from tidings.cli.rows import TABLE_COLUMNS, event_row
+from tidings.dictionaries import load_dictionaries
 from tidings.errors import SkippedInput
 from tidings.read import read_paths
 
@@ -23,6 +24,8 @@ def code(
         help="Publication date YYYY-MM-DD for inputs that carry none; anchors 'on Friday'."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    dictionaries: Path = typer.Option(
+        None, "--dictionaries", help="Code with PETRARCH/TABARI-format dictionaries from this folder."),
 ) -> None:
     """Code articles into events and print them (PLOVER records with --format jsonl).
 
@@ -42,7 +45,10 @@ def code(
     if not articles:
         typer.echo("error: no readable article in the input", err=True)
         raise typer.Exit(EXIT_ERROR)
-    events = [event for coded in api.code_articles(articles) for event in coded.events]
+    dicts = load_dictionaries(dictionaries) if dictionaries else None
+    for warning in dicts.warnings if dicts else ():
+        typer.echo(f"warning: {warning}", err=True)
+    events = [event for coded in api.code_articles(articles, dictionaries=dicts) for event in coded.events]
     if fmt in (Format.json, Format.jsonl):
         emit([e.model_dump(mode="json") for e in events], fmt, output)
     else:

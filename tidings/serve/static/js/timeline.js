@@ -22,12 +22,13 @@ export function drawTimeline(container, legend, data, state, onBrush) {
   legend.replaceChildren();
   if (!periods.length) { empty(container, "No dated events match these filters."); return; }
   const { root, width, height } = svg(container, 230);
-  const t0 = periods[0].t0;
-  const t1 = periods[periods.length - 1].t1;
   const plotW = width - M.left - M.right;
   const plotH = height - M.top - M.bottom;
-  const x = (t) => M.left + ((t - t0) / Math.max(1, t1 - t0)) * plotW;
-  const xt = (px) => t0 + ((px - M.left) / plotW) * (t1 - t0);
+  // One slot per period that has events: a store with a few old "historical" dates does not
+  // squeeze the recent months into a sliver. Slot i spans [x(i), x(i + 1)).
+  const slot = plotW / periods.length;
+  const x = (i) => M.left + i * slot;
+  const at = (px) => Math.max(0, Math.min(periods.length - 1, Math.floor((px - M.left) / slot)));
   const maxN = Math.max(...periods.map((p) => p.n));
   const y = (n) => M.top + plotH - (n / maxN) * plotH;
   const scores = periods.map((p) => p.mean_score).filter((s) => s !== null);
@@ -49,15 +50,15 @@ export function drawTimeline(container, legend, data, state, onBrush) {
     const p = periods[Math.round((i * (periods.length - 1)) / Math.max(1, ticks - 1))];
     const label = data.interval === "month" || data.interval === "year"
       ? p.period.slice(0, data.interval === "year" ? 4 : 7) : p.period;
-    el("text", { x: x(p.t0), y: height - 6, "text-anchor": "middle" }, axis).textContent = label;
+    el("text", { x: x(periods.indexOf(p)) + slot / 2, y: height - 6, "text-anchor": "middle" }, axis).textContent = label;
   }
 
   // stacked bars
   const bars = el("g", { class: "bars" }, root);
-  for (const p of periods) {
+  for (const [i, p] of periods.entries()) {
     let base = 0;
-    const x0 = x(p.t0);
-    const w = Math.max(1, x(p.t1) - x0 - (plotW / periods.length > 4 ? 1 : 0));
+    const x0 = x(i);
+    const w = Math.max(1, slot - (slot > 4 ? 1 : 0));
     for (const type of TYPES) {
       const n = p.counts[type];
       if (!n) continue;
@@ -73,15 +74,15 @@ export function drawTimeline(container, legend, data, state, onBrush) {
     "stroke-dasharray": "3 3" }, root);
   let d = "";
   let pen = false;
-  for (const p of periods) {
+  for (const [i, p] of periods.entries()) {
     if (p.mean_score === null) { pen = false; continue; }
-    d += `${pen ? "L" : "M"}${((x(p.t0) + x(p.t1)) / 2).toFixed(1)},${ys(p.mean_score).toFixed(1)}`;
+    d += `${pen ? "L" : "M"}${(x(i) + slot / 2).toFixed(1)},${ys(p.mean_score).toFixed(1)}`;
     pen = true;
   }
   el("path", { d, class: "score-line", fill: "none", stroke: "#111", "stroke-width": 1.6 }, root);
-  for (const p of periods) {
+  for (const [i, p] of periods.entries()) {
     if (p.mean_score === null) continue;
-    title(el("circle", { cx: (x(p.t0) + x(p.t1)) / 2, cy: ys(p.mean_score), r: 2, fill: "#111" }, root),
+    title(el("circle", { cx: x(i) + slot / 2, cy: ys(p.mean_score), r: 2, fill: "#111" }, root),
       `${p.period} mean score ${p.mean_score} (${p.scored} scored events)`);
   }
 
@@ -93,9 +94,10 @@ export function drawTimeline(container, legend, data, state, onBrush) {
     brush.setAttribute("visibility", "visible");
   };
   if (state.since || state.until) {
-    const a = state.since ? x(Math.max(t0, parse(state.since))) : M.left;
-    const b = state.until ? x(Math.min(t1, parse(state.until) + DAY)) : M.left + plotW;
-    showRange(a, b);
+    const since = state.since ? parse(state.since) : -Infinity;
+    const until = state.until ? parse(state.until) + DAY : Infinity;
+    const inside = periods.map((p, i) => (p.t1 > since && p.t0 < until ? i : -1)).filter((i) => i >= 0);
+    if (inside.length) showRange(x(inside[0]), x(inside[inside.length - 1] + 1));
   }
   const overlay = el("rect", { class: "overlay", x: M.left, y: M.top, width: plotW, height: plotH,
     fill: "transparent", cursor: "crosshair" }, root);
@@ -116,9 +118,8 @@ export function drawTimeline(container, legend, data, state, onBrush) {
     const [a, b] = [Math.min(start, end), Math.max(start, end)];
     start = null;
     if (b - a < 3) return;
-    // Whole days under the brush (periods can be sparse: no snapping across gaps).
-    const day = (t) => Math.floor(t / DAY) * DAY;
-    onBrush(iso(day(xt(a))), iso(Math.max(day(xt(a)), day(xt(b)) - DAY)));
+    // Whole periods under the brush: from the start of the first to the end of the last.
+    onBrush(iso(periods[at(a)].t0), iso(periods[at(b - 1)].t1 - DAY));
   });
   overlay.addEventListener("dblclick", () => onBrush(null, null));
 
