@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -37,6 +37,31 @@ _RELATIVE = {
 }
 
 
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH = re.compile(rf"\b({_MONTHS})\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_LAST_MONTH = re.compile(rf"\b(last|next)\s+({_MONTHS})\b", re.IGNORECASE)
+
+
+def _nearest_year(found: date, published: date, *, prefer_future: bool) -> date:
+    """A month and day without a year ("August 18") in the year that puts it nearest the
+    publication date; a date on the non-preferred side counts three times as far."""
+    def cost(candidate: date) -> float:
+        delta = (candidate - published).days
+        against = delta < 0 if prefer_future else delta > 0
+        return abs(delta) * (3 if against else 1)
+
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(found.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=cost) if candidates else found
+
+
 @dataclass(frozen=True)
 class AnchoredDate:
     date: date
@@ -44,6 +69,10 @@ class AnchoredDate:
     text: str
     start_char: int
     end_char: int
+
+
+def _month_number(name: str) -> int:
+    return datetime.strptime(name[:3].title(), "%b").month
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +94,16 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
             return published, "day"
     if _DURATION.search(lowered):
         return None
+    weekday = _WEEKDAY.search(lowered)
+    if weekday and not re.search(r"\b(last|next|this)\b", lowered) and \
+            _WEEKDAYS.index(weekday.group(1)[:3]) == published.weekday():
+        return published, "day"  # "on Saturday" in a Saturday paper is today
+    named = _LAST_MONTH.search(lowered)
+    if named:  # "last November": the most recent November before publication (dateparser cannot)
+        month = _month_number(named.group(2))
+        year = published.year - (month >= published.month) if named.group(1).lower() == "last" \
+            else published.year + (month <= published.month)
+        return date(year, month, 1), "month"
     if "since" in lowered or re.fullmatch(r"(the )?(19|20)\d\d('s|s)?", lowered):
         # "since the 2022 invasion" and bare years name a year, not a day in it.
         year = _YEAR.search(lowered)
@@ -81,7 +120,11 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
         return None
     precision = _PRECISION.get(data.period or "day", "day")
     found = data.date_obj.date()
-    if precision == "year":
+    if _MONTH.search(lowered) and not _YEAR.search(lowered):
+        found = _nearest_year(found, published, prefer_future=prefer_future)
+    if precision == "week":
+        found = found - timedelta(days=found.weekday())  # a week is dated by its Monday
+    elif precision == "year":
         found = found.replace(month=1, day=1)
     elif precision == "month":
         found = found.replace(day=1)

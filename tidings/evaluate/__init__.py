@@ -59,6 +59,22 @@ def _format_stances(result: dict) -> str:
 _stances.format = _format_stances  # type: ignore[attr-defined]
 
 
+@scorers.register("plover-gsr")
+def _plover_gsr(path: Path, *, limit: int | None = None, **_: object) -> dict:
+    from tidings.evaluate.plover_gsr import evaluate_plover_gsr
+
+    return evaluate_plover_gsr(path, limit=limit)
+
+
+def _format_plover_gsr(result: dict) -> str:
+    from tidings.evaluate.plover_gsr import format_gsr
+
+    return format_gsr(result)
+
+
+_plover_gsr.format = _format_plover_gsr  # type: ignore[attr-defined]
+
+
 def _first_record(path: Path) -> object:
     with open(path, encoding="utf-8") as f:
         if path.suffix == ".jsonl":

@@ -21,6 +21,8 @@ from tidings.model import Entity, Location
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _TOGETHER = ("with", "between", "among", "alongside")
+_QUANTITIES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
+               "thousands", "ten", "tens", "million", "millions", "crowd", "band", "team", "unit"}
 
 
 def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
@@ -86,7 +88,12 @@ class ArgumentFinder:
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:
             return []
-        return self.actors.entities_for(token)
+        found = self.actors.entities_for(token)
+        if not found and token.lemma_.lower() in _QUANTITIES:
+            # "a group of protesters", "thousands of demonstrators"
+            for member in _prep_objects(token, ("of",)):
+                found = self.actors.entities_for(member)
+        return found
 
     def _place_country(self, token: Token) -> list[Entity]:
         """A place as a target ("strikes on eastern Ukraine" -> Ukraine)."""

@@ -103,6 +103,7 @@ class DocCoder:
         self.finder = ArgumentFinder(actors, places, cb)
         self.sentences, self.sentence_of = _sentence_indexes(doc)
         self.dateline = _dateline_place(doc, places)
+        self.news_day = self._news_day()
         self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
         self.location_preps = cb.cue("location_preps")
         self.issue_types = cb.cue("issue_types")
@@ -228,18 +229,33 @@ class DocCoder:
     def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
               ) -> tuple[dt.date | None, DatePrecision | None]:
         """The date said of this event's own clause ("met *on Friday*"), not of a clause
-        around it ("called on Moscow to accept the ceasefire Kyiv agreed to *in March*")."""
+        around it ("called on Moscow to accept the ceasefire Kyiv agreed to *in March*"); for
+        reported speech, the date of the saying ("said *on Sunday* it would resume imports");
+        an undated report is of the article's news day."""
         published = self.article.published
         if published is None:
             return None, None
-        clause = self._clause(trigger.token).i
-        for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
-            span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
-            if span is not None and self._clause(span.root).i in (clause, trigger.token.i):
-                return anchored.date, anchored.precision
+        clauses = {self._clause(trigger.token).i, trigger.token.i}
+        speaker = speech_verb(trigger.token, self.cb)
+        for owner in (clauses, {speaker.i} if speaker is not None else set()):
+            for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
+                span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
+                if span is not None and self._clause(span.root).i in owner:
+                    return anchored.date, anchored.precision
         if factuality in ("asserted", "negated"):
-            return published, "day"  # as GDELT does: undated reports are of the news day
+            return self.news_day, "day"  # as GDELT does: undated reports are of the news day
         return None, None
+
+    def _news_day(self) -> dt.date | None:
+        """The day the lede's events happened ("... on Friday"), else the publication day."""
+        published = self.article.published
+        if published is None:
+            return None
+        for sentence in self.sentences[:2]:
+            for anchored in when.dates_in(sentence, published):
+                if anchored.precision == "day" and 0 <= (published - anchored.date).days <= 7:
+                    return anchored.date
+        return published
 
     def _location(self, trigger: Trigger, sentence: Span, used: set[tuple[int | None, int | None]]
                   ) -> Location | None:

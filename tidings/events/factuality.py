@@ -94,6 +94,9 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
 
     if any(c.dep_ in ("amod", "compound") and c.lower_ in future_mods for c in token.children):
         return "future", False
+    if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "future", False  # "a final agreement is to be signed"
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
         return "hypothetical", False  # "any lasting settlement", "before any truce": none yet
 

@@ -125,6 +125,17 @@ class EventStore:
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._con.execute("SELECT article_id FROM articles").fetchall()}
 
+    def article_hashes(self, ids: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+        """``article_id -> (content_hash, coder_version)`` of the stored articles, all of them
+        or only those among ``ids`` (what a resumed ingest compares to skip coded articles)."""
+        sql = "SELECT article_id, content_hash, coder_version FROM articles"
+        if ids is None:
+            rows = self._con.execute(sql).fetchall()
+        else:
+            rows = self._con.execute(sql + " WHERE article_id IN (SELECT unnest(?))",
+                                     [list(ids)]).fetchall()
+        return {article_id: (digest, version) for article_id, digest, version in rows}
+
     def write(self, article: Article, events: list[Event], *, coder_version: str = "") -> None:
         """Store one article and its events in one transaction, replacing any earlier rows."""
         self.write_many([(article, events)], coder_version=coder_version, batch=1)
