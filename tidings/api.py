@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tidings import __version__, nlp
 from tidings.actors import resolve as resolve_actors
@@ -28,6 +31,9 @@ from tidings.places import Geocoder
 from tidings.read import article_from_text, read_paths
 from tidings.store import EventStore
 
+if TYPE_CHECKING:
+    from tidings.scale import Batch
+
 
 @dataclass(frozen=True)
 class CodedArticle:
@@ -39,9 +45,19 @@ class CodedArticle:
 class IngestReport:
     read: int = 0  # articles read from the inputs
     coded: int = 0  # articles coded and stored in this run
-    unchanged: int = 0  # already in the store with the same text (a re-run skips them)
+    unchanged: int = 0  # already stored with the same text and coder version (not coded again)
     events: int = 0  # events stored in this run
     skipped: list[SkippedInput] = field(default_factory=list)
+    workers: int = 1  # processes that coded
+    # wall seconds: "start" (cluster, models), "read" and "write" (driver), "total";
+    # "coding" sums the workers' own coding time
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # "driver", "worker <pid>"
+
+    @property
+    def done(self) -> int:
+        """Articles accounted for: coded and stored, or already stored."""
+        return self.coded + self.unchanged
 
 
 @lru_cache(maxsize=1)
@@ -95,37 +111,69 @@ def open_store(path: str | Path, *, read_only: bool = True) -> EventStore:
     return EventStore(path, read_only=read_only)
 
 
-def ingest(paths: Iterable[str | Path], db: str | Path, *, batch_size: int = 32,
+def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
+           scheduler: str | None = None, batch_size: int = 32, in_flight: int | None = None,
            on_article: Callable[[IngestReport], None] | None = None,
            on_skip: Callable[[SkippedInput], None] | None = None) -> IngestReport:
-    """Read, code and store articles. Idempotent and resumable: articles already stored with
-    the same text are not coded again, and each batch is committed before the next starts."""
+    """Read, code and store articles; docs/scale.md.
+
+    ``workers=1`` codes in this process; ``workers=N`` starts a local Dask cluster of N
+    processes; ``scheduler="tcp://host:8786"`` uses a running one. Either way this process
+    reads the inputs and is the only writer, storing each batch in one transaction, in input
+    order. Idempotent and resumable: articles stored with the same text and coder version are
+    not coded again, so an interrupted run continues where it stopped and same input gives the
+    same store. ``on_article(report)`` follows each article accounted for.
+    """
+    from tidings.scale import Selector, batches, open_runner
+    from tidings.scale.coding import peak_rss_mb
+
     report = IngestReport()
-    with EventStore(db) as store:
-        known = store.article_hashes()
+    version = coder_version()
+    clock = time.perf_counter
+    began = clock()
+    seconds = dict.fromkeys(("start", "read", "write", "coding"), 0.0)
 
-        def fresh() -> Iterator[Article]:
-            for item in read_paths(paths):
-                if isinstance(item, SkippedInput):
-                    report.skipped.append(item)
-                    if on_skip:
-                        on_skip(item)
-                    continue
-                report.read += 1
-                if known.get(item.article_id) == item.content_hash():
-                    report.unchanged += 1
-                    if on_article:
-                        on_article(report)
-                    continue
-                yield item
+    def read(article: Article, fresh: bool) -> None:
+        report.read += 1
+        if not fresh:
+            report.unchanged += 1
+            if on_article:
+                on_article(report)
 
-        def counted() -> Iterator[tuple[Article, list[Event]]]:
-            for coded in code_articles(fresh(), batch_size=batch_size):
+    def skip(item: SkippedInput) -> None:
+        report.skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    def timed(items: Iterator[Batch]) -> Iterator[Batch]:
+        while True:
+            t0 = clock()
+            batch = next(items, None)
+            seconds["read"] += clock() - t0
+            if batch is None:
+                return
+            yield batch
+
+    with EventStore(db) as store, open_runner(workers, scheduler, in_flight) as runner:
+        report.workers = runner.workers
+        seconds["start"] = clock() - began
+        selector = Selector(store, version)
+        todo = batches(read_paths(paths), selector, batch_size, on_read=read, on_skip=skip)
+        for batch, coded in runner.map(timed(todo), batch_size):
+            t0 = clock()
+            store.write_many(zip(batch.articles, coded.events, strict=True),
+                             coder_version=version, batch=len(batch.articles))
+            seconds["write"] += clock() - t0
+            selector.written(batch)
+            seconds["coding"] += coded.seconds
+            if coded.pid != os.getpid():
+                report.peak_rss_mb[f"worker {coded.pid}"] = coded.peak_rss_mb
+            for events in coded.events:
                 report.coded += 1
-                report.events += len(coded.events)
+                report.events += len(events)
                 if on_article:
                     on_article(report)
-                yield coded.article, coded.events
-
-        store.write_many(counted(), coder_version=coder_version())
+    seconds["total"] = clock() - began
+    report.seconds = seconds
+    report.peak_rss_mb["driver"] = peak_rss_mb()
     return report

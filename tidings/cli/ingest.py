@@ -1,4 +1,4 @@
-"""`tidings ingest`: read, code and store articles in the DuckDB event store."""
+"""`tidings ingest`: read, code and store articles in the DuckDB event store (docs/scale.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from tidings import api
 from tidings.cli.app import EXIT_ERROR, EXIT_SKIPPED, app, reports_errors
@@ -19,13 +20,21 @@ from tidings.read import count_inputs
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders: text, HTML, JSON/JSONL(.gz), WARC, feeds."),
     db: Path = typer.Option(Path("tidings.duckdb"), "--db", help="The DuckDB store (created if missing)."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per spaCy batch."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1,
+        help="Processes that code articles: 1 codes in this process; N > 1 starts a local Dask cluster."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="Use a running Dask cluster (tcp://host:8786) instead; its workers must be able to "
+             "import tidings. Overrides --workers."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (a spaCy batch and a Dask task)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
-    """Code articles into the store. Safe to re-run: stored articles are not coded again, and an
-    interrupted run continues where it stopped.
+    """Code articles into the store. Safe to re-run or to kill: stored articles are not coded
+    again, and an interrupted run continues where it stopped.
 
-    Example: tidings ingest samples/corpus --db tidings.duckdb
+    Examples: tidings ingest samples/corpus --db tidings.duckdb;
+    tidings ingest corpus/ news.warc.gz --db tidings.duckdb --workers 2
     """
     err = Console(stderr=True)
     total = count_inputs(paths)
@@ -39,22 +48,44 @@ def ingest(
 
         def advance(report: api.IngestReport) -> None:
             elapsed = progress.tasks[0].elapsed or 0
-            done = report.coded + report.unchanged
-            rate = f"{done / elapsed:.1f}/s" if elapsed else ""
-            progress.update(task, completed=done, rate=rate, skipped=len(report.skipped))
+            rate = f"{report.coded / elapsed:.1f}/s" if elapsed and report.coded else ""
+            progress.update(task, completed=report.done, rate=rate, skipped=len(report.skipped))
 
         def skipped(item: object) -> None:
             progress.console.print(f"skipped {item}", markup=False, highlight=False)
+            progress.update(task, skipped=progress.tasks[0].fields["skipped"] + 1)
 
-        report = api.ingest(paths, db, batch_size=batch_size, on_article=advance, on_skip=skipped)
+        report = api.ingest(paths, db, workers=workers, scheduler=scheduler,
+                            batch_size=batch_size, on_article=advance, on_skip=skipped)
+        progress.update(task, completed=report.done, total=total if total is not None else report.done)
     if not quiet:
-        err.print(
-            f"{report.read} articles read, {report.coded} coded, {report.unchanged} already stored, "
-            f"{report.events} events written, {len(report.skipped)} inputs skipped -> {db}"
-        )
+        err.print(summary(report, db))
         with api.open_store(db) as store:
             emit(store.summary(), Format.table, title="events in the store by type and factuality")
     if report.read == 0 and report.skipped:
         raise typer.Exit(EXIT_ERROR)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def summary(report: api.IngestReport, db: Path) -> Table:
+    """What a run did, how fast, and where its time went."""
+    s = report.seconds
+    coding = max(s["total"] - s["start"], 1e-9)
+    table = Table(title=f"ingest -> {db}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rows = [
+        ("articles read", f"{report.read}"),
+        ("coded and stored", f"{report.coded}  ({report.events} events)"),
+        ("already stored", f"{report.unchanged}"),
+        ("inputs skipped", f"{len(report.skipped)}"),
+        ("workers", f"{report.workers}"),
+        ("speed", f"{report.coded / coding:.1f} articles/s"),
+        ("time", f"{s['total']:.1f}s: start {s['start']:.1f}s, read {s['read']:.1f}s, "
+                 f"write {s['write']:.1f}s; coding {s['coding']:.1f}s in the workers"),
+        ("peak memory", ", ".join(f"{k} {v:.0f} MB" for k, v in report.peak_rss_mb.items())),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    return table

@@ -113,18 +113,55 @@ class DocCoder:
         self.located_targets = cb.cue("target_from_location_types")
         self.complement_targets = cb.cue("recipient_from_complement_types")
         self.clause_targets = cb.cue("recipient_from_clause_types")
+        self.reactions = cb.cue("reaction_types")
+        self.anaphors = cb.cue("event_anaphors")
 
     def code(self) -> list[Event]:
         triggers = find_triggers(self.doc, self.cb)
         by_token = {t.token.i: t for t in triggers}
         coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None]
         parties = {t.token.i: self.finder.find(t) for t in coded}
+        self.types = {t.token.i: t.entry.type for t in coded}
         for trigger in coded:
             if trigger.nominal and not parties[trigger.token.i][0]:
                 inherited = self._inherited_actors(trigger.token, parties)
                 if inherited:
                     parties[trigger.token.i] = (inherited, parties[trigger.token.i][1])
+        for trigger in coded:
+            actor, recipient = parties[trigger.token.i]
+            if not recipient and trigger.entry.type in self.reactions:
+                parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties))
         return [self._event(t, *parties[t.token.i]) for t in coded]
+
+    def _reaction_target(self, trigger: Trigger, actor: list, parties: dict[int, tuple[list, list]]
+                         ) -> list:
+        """Whose act a reaction answers: "condemned the exercises" -> the exercises' actor;
+        "dismissed the measures" -> the actor of the latest earlier event by someone else."""
+        own = {e.country for e in actor}
+        for obj in trigger.token.children:
+            if obj.dep_ not in ("dobj", "nsubjpass") and not (trigger.nominal and obj.dep_ == "prep"):
+                continue
+            target = obj if obj.dep_ != "prep" else next(
+                (c for c in obj.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            if target.i in parties:
+                found = [e for e in parties[target.i][0] if e.country not in own]
+                if found:
+                    return found
+            lemma = target.lemma_.lower()
+            if lemma in self.anaphors and any(c.dep_ in ("det", "poss") for c in target.children):
+                # "the criticism" takes up an earlier ACCUSE before any other earlier event
+                kinds = {entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
+                earlier = sorted((i for i in parties if i < trigger.token.i), reverse=True)
+                for wanted in (kinds, None):
+                    for i in earlier:
+                        if wanted is not None and self.types.get(i) not in wanted:
+                            continue
+                        found = [e for e in parties[i][0] if e.country and e.country not in own]
+                        if found:
+                            return found
+        return []
 
     def _inherited_actors(self, noun: Token, parties: dict[int, tuple[list, list]]) -> list:
         """"The summit ended without an agreement": the agreement's parties are the summit's."""

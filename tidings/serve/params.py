@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import Query
 
 from ..errors import Errors, TidingsError
-from ..store.query import Filters
+from ..store.query import EVENT_DATE, Filters
 
 _SECTOR = re.compile(r"^[A-Z]{2,5}$")
 MAX_TEXT = 200  # characters of a free-text filter
@@ -76,6 +76,9 @@ class EventFilters:
     def where(self) -> tuple[str, list[object]]:
         """``(sql, params)``: a WHERE clause over events ``e`` and articles ``a``."""
         sql, params = self.store.where()
+        # The server's event rows carry their resolved date as ``e._when`` (queries.EVENTS):
+        # the same value as the store's EVENT_DATE, without joining every article.
+        sql = sql.replace(EVENT_DATE, "e._when")
         clauses = [sql.removeprefix("WHERE ")] if sql else []
         for role, sectors in (("actor", self.actor_sector), ("recipient", self.recipient_sector)):
             if sectors:

@@ -12,8 +12,19 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ..store.query import EVENT_DATE, FROM_EVENTS
+from ..store.query import FROM_EVENTS
 from .params import EventFilters, bad
+
+# The events, each with its date resolved as in the store (its own, else its article's
+# published date) in ``_when``. Only undated events join their article: joining all of them
+# cost ~250 ms per query on a 1M-event store, more than the aggregates themselves.
+FROM_DATED = """(
+    SELECT ev.*, ev.date AS _when FROM events ev WHERE ev.date IS NOT NULL
+    UNION ALL
+    SELECT ev.*, ar.published AS _when
+    FROM events ev JOIN articles ar ON ar.article_id = ev.article_id WHERE ev.date IS NULL
+) e"""
+EVENT_DATE = "e._when"
 
 INTERVALS = ("day", "week", "month", "year")
 _ENTITY = "event_entities {alias} ON {alias}.event_id = e.event_id AND {alias}.role = '{role}'"
@@ -72,9 +83,16 @@ def summary(cur: duckdb.DuckDBPyConnection, f: EventFilters) -> dict:
         SELECT count(*) AS events, count(DISTINCT e.article_id) AS articles,
                min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last,
                count(e.loc_lat) AS located, count(e.score) AS scored, avg(e.score) AS mean_score
-        FROM {FROM_EVENTS} {where}""", params)[0]
+        FROM {FROM_DATED} {where}""", params)[0]
     row["articles_stored"] = cur.execute("SELECT count(*) FROM articles").fetchone()[0]
     return row
+
+
+def date_range(cur: duckdb.DuckDBPyConnection, f: EventFilters) -> tuple:
+    """(first, last) date of the filtered events."""
+    where, params = f.where()
+    return cur.execute(f"SELECT min({EVENT_DATE}), max({EVENT_DATE}) FROM {FROM_DATED} {where}",
+                       params).fetchone()
 
 
 def counts(f: EventFilters, by: str, interval: str | None) -> Query:
@@ -96,7 +114,7 @@ def counts(f: EventFilters, by: str, interval: str | None) -> Query:
         params = [interval, *params]
     order = ", ".join((["period NULLS LAST"] if interval else []) + ["n DESC", *names])
     return Query(f"SELECT {period}{key}, {count} AS n, avg(e.score) AS mean_score "
-                 f"FROM {FROM_EVENTS} {joins} {where} GROUP BY ALL ORDER BY {order}", params)
+                 f"FROM {FROM_DATED} {joins} {where} GROUP BY ALL ORDER BY {order}", params)
 
 
 def auto_interval(first: dt.date | None, last: dt.date | None) -> str:
@@ -117,7 +135,7 @@ def timeline(cur: duckdb.DuckDBPyConnection, f: EventFilters, interval: str) -> 
     rows = cur.execute(f"""
         SELECT CAST(date_trunc(?, {EVENT_DATE}) AS DATE) AS period, e.event_type,
                count(*) AS n, sum(e.score) AS score_sum, count(e.score) AS scored
-        FROM {FROM_EVENTS} {dated} GROUP BY ALL ORDER BY period, e.event_type""",
+        FROM {FROM_DATED} {dated} GROUP BY ALL ORDER BY period, e.event_type""",
                        [interval, *params]).fetchall()
     periods: dict[dt.date, dict] = {}
     for period, event_type, n, score_sum, scored in rows:
@@ -153,7 +171,7 @@ def map_points(f: EventFilters, cell: float, limit: int) -> Query:
                count(*) AS n, mode(e.loc_name) AS name, mode(e.loc_country) AS country,
                avg(e.score) AS mean_score,
                floor(e.loc_lat / ?) * ? AS south, floor(e.loc_lon / ?) * ? AS west
-        FROM {FROM_EVENTS} {located}
+        FROM {FROM_DATED} {located}
         GROUP BY floor(e.loc_lat / ?), floor(e.loc_lon / ?), south, west
         ORDER BY n DESC, lat, lon LIMIT ?""",
                  [cell, cell, cell, cell, *params, cell, cell, limit])
@@ -165,7 +183,7 @@ def map_countries(f: EventFilters) -> Query:
     located = f"{where} AND e.loc_country IS NOT NULL" if where else \
         "WHERE e.loc_country IS NOT NULL"
     return Query(f"SELECT e.loc_country AS country, count(*) AS n, avg(e.score) AS mean_score "
-                 f"FROM {FROM_EVENTS} {located} GROUP BY ALL ORDER BY n DESC, country", params)
+                 f"FROM {FROM_DATED} {located} GROUP BY ALL ORDER BY n DESC, country", params)
 
 
 def network(f: EventFilters, level: str, limit: int) -> Query:
@@ -180,7 +198,7 @@ def network(f: EventFilters, level: str, limit: int) -> Query:
     return Query(f"""
         WITH pairs AS (
             SELECT DISTINCT e.event_id, e.score, {src} AS source, {dst} AS target
-            FROM {FROM_EVENTS} {_ACTOR} {_RECIPIENT} {where}
+            FROM {FROM_DATED} {_ACTOR} {_RECIPIENT} {where}
         )
         SELECT source, target, count(*) AS n, avg(score) AS mean_score, count(score) AS scored
         FROM pairs WHERE source <> target
@@ -196,8 +214,7 @@ def event_rows(f: EventFilters, limit: int | None, offset: int, order: str) -> Q
     order_sql = order_by(order)
     return Query(f"""
         WITH sel AS (
-            SELECT e.*, a.published, a.title, {EVENT_DATE} AS _when
-            FROM {FROM_EVENTS} {where} {order_sql} {page}
+            SELECT e.* FROM {FROM_DATED} {where} {order_sql} {page}
         ),
         ents AS (
             SELECT event_id,
@@ -214,16 +231,17 @@ def event_rows(f: EventFilters, limit: int | None, offset: int, order: str) -> Q
         SELECT sel.event_id, sel.article_id, sel._when AS date, sel.date_precision,
                sel.event_type, sel.factuality, sel.score, sel.confidence, ents.actor_codes,
                ents.recipient_codes, sel.issue, sel.loc_name, sel.loc_country, sel.loc_lat,
-               sel.loc_lon, first.trigger, first.mention, sel.title, sel.published,
+               sel.loc_lon, first.trigger, first.mention, art.title, art.published,
                sel.cameo_code, sel.mode, sel.context, sel.rule
         FROM sel LEFT JOIN ents USING (event_id) LEFT JOIN first USING (event_id)
+        LEFT JOIN articles art ON art.article_id = sel.article_id
         {order_by(order, "sel._when", "sel.event_id")}
         """, [*params, *page_params])
 
 
 def count_events(cur: duckdb.DuckDBPyConnection, f: EventFilters) -> int:
     where, params = f.where()
-    return cur.execute(f"SELECT count(*) FROM {FROM_EVENTS} {where}", params).fetchone()[0]
+    return cur.execute(f"SELECT count(*) FROM {FROM_DATED} {where}", params).fetchone()[0]
 
 
 def mention_rows(f: EventFilters, limit: int | None, offset: int) -> Query:
@@ -234,7 +252,7 @@ def mention_rows(f: EventFilters, limit: int | None, offset: int) -> Query:
         SELECT m.event_id, m.position, m.sentence_index, m.start_char, m.end_char, m.text,
                m.trigger, m.trigger_start, m.trigger_end, e.event_type, e.factuality,
                e.article_id, {EVENT_DATE} AS date
-        FROM {FROM_EVENTS} JOIN mentions m ON m.event_id = e.event_id {where}
+        FROM {FROM_DATED} JOIN mentions m ON m.event_id = e.event_id {where}
         ORDER BY {EVENT_DATE} NULLS LAST, e.event_id, m.position {page}""",
                  [*params, *page_params])
 
@@ -251,7 +269,7 @@ def actor_rows(f: EventFilters, role: str | None, limit: int | None, offset: int
                mode(x.text) AS text, count(DISTINCT e.event_id) AS n,
                count(DISTINCT e.event_id) FILTER (WHERE x.role = 'actor') AS as_actor,
                count(DISTINCT e.event_id) FILTER (WHERE x.role = 'recipient') AS as_recipient
-        FROM {FROM_EVENTS} JOIN event_entities x ON x.event_id = e.event_id {role_sql} {where}
+        FROM {FROM_DATED} JOIN event_entities x ON x.event_id = e.event_id {role_sql} {where}
         GROUP BY x.code ORDER BY n DESC, x.code {page}""",
                  [*([role] if role else []), *params, *page_params])
 
@@ -265,7 +283,7 @@ def place_rows(f: EventFilters, limit: int | None, offset: int) -> Query:
         SELECT e.loc_name AS name, e.loc_country AS country, any_value(e.loc_admin1) AS admin1,
                any_value(e.loc_feature) AS feature, avg(e.loc_lat) AS lat,
                avg(e.loc_lon) AS lon, count(*) AS n, avg(e.score) AS mean_score
-        FROM {FROM_EVENTS} {named}
+        FROM {FROM_DATED} {named}
         GROUP BY e.loc_name, e.loc_country ORDER BY n DESC, name, country {page}""",
                  [*params, *page_params])
 
@@ -275,7 +293,7 @@ def article_rows(f: EventFilters, limit: int | None, offset: int) -> tuple[Query
     first; and the query counting them."""
     where, params = f.where()
     if where:
-        chosen = f"WHERE a.article_id IN (SELECT e.article_id FROM {FROM_EVENTS} {where})"
+        chosen = f"WHERE a.article_id IN (SELECT e.article_id FROM {FROM_DATED} {where})"
     else:
         chosen, params = "", []
     page, page_params = page_clause(limit, offset)
@@ -293,7 +311,8 @@ def article_rows(f: EventFilters, limit: int | None, offset: int) -> tuple[Query
 def event_detail(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict | None:
     """One event with its entities, mentions and article metadata (None if unknown)."""
     found = _rows(cur, f"""
-        SELECT e.*, {EVENT_DATE} AS event_date, a.title, a.published, a.url, a.source
+        SELECT e.*, COALESCE(e.date, a.published) AS event_date, a.title, a.published, a.url,
+               a.source
         FROM {FROM_EVENTS} WHERE e.event_id = ?""", [event_id])
     if not found:
         return None
@@ -316,8 +335,8 @@ def article_detail(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict | No
         return None
     article = found[0]
     article["events"] = _rows(cur, f"""
-        SELECT e.event_id, e.event_type, e.factuality, e.score, {EVENT_DATE} AS date,
-               e.loc_name, e.loc_country
+        SELECT e.event_id, e.event_type, e.factuality, e.score,
+               COALESCE(e.date, a.published) AS date, e.loc_name, e.loc_country
         FROM {FROM_EVENTS} WHERE e.article_id = ?
         ORDER BY (SELECT min(m.trigger_start) FROM mentions m
                   WHERE m.event_id = e.event_id) NULLS LAST, e.event_id""", [article_id])

@@ -22,7 +22,7 @@ def events(request: Request, f: Filtered, page: Paged,
                description="By date (undated last), then event_id.")] = "desc"):  # noqa: ANN201
     """Events matching every filter, in a stable order (date, then event_id)."""
     where, params = f.where()
-    total = queries.Query(f"SELECT count(*) FROM {queries.FROM_EVENTS} {where}", params)
+    total = queries.Query(f"SELECT count(*) FROM {queries.FROM_DATED} {where}", params)
     return listing(request, queries.event_rows(f, page.limit, page.offset, order), page,
                  "events", total)
 
@@ -70,8 +70,7 @@ def timeline(request: Request, f: Filtered,
     the period's events that have one)."""
     with database(request).cursor() as cur:
         if interval == "auto":
-            s = queries.summary(cur, f)
-            interval = queries.auto_interval(s["first"], s["last"])
+            interval = queries.auto_interval(*queries.date_range(cur, f))
         return plain(queries.timeline(cur, f, interval))
 
 
