@@ -50,7 +50,7 @@ class IngestReport:
     skipped: list[SkippedInput] = field(default_factory=list)
     workers: int = 1  # processes that coded
     # wall seconds: "start" (cluster, models), "read" and "write" (driver), "total";
-    # "coding" sums the workers' own coding time
+    # "coding" and "coding_cpu" sum the workers' wall and CPU time spent coding
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # "driver", "worker <pid>"
 
@@ -131,7 +131,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
     version = coder_version()
     clock = time.perf_counter
     began = clock()
-    seconds = dict.fromkeys(("start", "read", "write", "coding"), 0.0)
+    seconds = dict.fromkeys(("start", "read", "write", "coding", "coding_cpu"), 0.0)
 
     def read(article: Article, fresh: bool) -> None:
         report.read += 1
@@ -166,6 +166,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
             seconds["write"] += clock() - t0
             selector.written(batch)
             seconds["coding"] += coded.seconds
+            seconds["coding_cpu"] += coded.cpu_seconds
             if coded.pid != os.getpid():
                 report.peak_rss_mb[f"worker {coded.pid}"] = coded.peak_rss_mb
             for events in coded.events:

@@ -81,15 +81,9 @@ def pipeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(prebuilt, path)
         return path
     api = _pipeline()
-    from tidings.errors import SkippedInput
-    from tidings.read import read_paths
-    from tidings.store import EventStore
-
     path = tmp_path_factory.mktemp("serve") / "corpus.duckdb"
-    articles = [a for a in read_paths([CORPUS]) if not isinstance(a, SkippedInput)]
-    with EventStore(path) as store:
-        store.write_many(((c.article, c.events) for c in api.code_articles(articles)),
-                         coder_version=api.coder_version())
+    report = api.ingest([CORPUS], path)  # what `tidings ingest samples/corpus` runs
+    assert report.coded > 0 and report.events > 0, report
     return path
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -28,11 +27,14 @@ def serve(
 
     Example: tidings serve --db tidings.duckdb   then open http://127.0.0.1:8000/
     """
-    from tidings.serve import run
+    import uvicorn
 
+    from tidings.serve import create_app
+
+    server = create_app(db, write_token=write_token or None)  # E201 etc. before "serving"
     if host not in _LOOPBACK:
         typer.echo(f"warning: listening on {host}: anyone who can reach it can read the store"
                    + (" and, with the token, write to it" if write_token else ""), err=True)
     mode = "read-write (token required)" if write_token else "read-only"
     typer.echo(f"tidings: serving {db} ({mode}) at http://{host}:{port}/", err=True)
-    run(db, host=host, port=port, write_token=write_token or None)
+    uvicorn.run(server, host=host, port=port, log_level="info")

@@ -77,7 +77,8 @@ class StoryStats:
     """What a build did: sizes and seconds per step."""
 
     events: int = 0
-    candidate_pairs: int = 0
+    candidate_pairs: int = 0  # sharing a blocking key
+    compatible_pairs: int = 0  # passing the hard constraints (scored)
     linked_pairs: int = 0
     stories: int = 0
     multi_article_stories: int = 0
@@ -147,15 +148,20 @@ FROM (SELECT event_id, article_id, family, lo, hi, unnest(parties) AS party
       FROM _st_ev WHERE len(parties) > 0)
 """
 
+# Candidate pairs: events of other articles sharing a blocking key. Materialised on its own, so
+# that the scoring joins on event ids (else DuckDB may plan the date test as an inequality join
+# of all events with all events).
+_CANDIDATES_SQL = """
+CREATE OR REPLACE TEMP TABLE _st_cand AS
+SELECT DISTINCT k1.event_id AS a, k2.event_id AS b
+FROM _st_keys k1 JOIN _st_keys k2 ON k1.family = k2.family AND k1.party = k2.party
+    AND k1.bucket = k2.bucket AND k1.event_id < k2.event_id
+    AND k1.article_id <> k2.article_id
+"""
+
 _PAIRS_SQL = """
 CREATE OR REPLACE TEMP TABLE _st_pairs AS
-WITH cand AS (
-    SELECT DISTINCT k1.event_id AS a, k2.event_id AS b
-    FROM _st_keys k1 JOIN _st_keys k2 ON k1.family = k2.family AND k1.party = k2.party
-        AND k1.bucket = k2.bucket AND k1.event_id < k2.event_id
-        AND k1.article_id <> k2.article_id
-),
-feat AS (
+WITH feat AS (
     SELECT c.a, c.b, x.article_id AS article_a, y.article_id AS article_b,
         x.event_type = y.event_type AS same_type,
         x.factuality <> y.factuality AS mixed_factuality,
@@ -190,7 +196,7 @@ feat AS (
             / greatest(1, len(list_distinct(list_concat(x.words, y.words))))::DOUBLE AS words,
         x.lo <= y.hi + $slack AND y.lo <= x.hi + $slack AS dates_overlap,
         x.factuality, y.factuality AS factuality_b
-    FROM cand c JOIN _st_ev x ON x.event_id = c.a JOIN _st_ev y ON y.event_id = c.b
+    FROM _st_cand c JOIN _st_ev x ON x.event_id = c.a JOIN _st_ev y ON y.event_id = c.b
 )
 SELECT a, b, article_a, article_b,
     $w_same_type * same_type::INT
@@ -313,10 +319,12 @@ def link_events(store: EventStore, config: LinkConfig | None = None,
                               "undated": config.undated_days})
     con.execute(_KEYS_SQL, {"slack": config.date_slack_days})
     t1 = time.perf_counter()
+    con.execute(_CANDIDATES_SQL)
     con.execute(_PAIRS_SQL, _params(config))
     t2 = time.perf_counter()
     stats.events = con.execute("SELECT count(*) FROM _st_ev").fetchone()[0]
-    stats.candidate_pairs = con.execute("SELECT count(*) FROM _st_pairs").fetchone()[0]
+    stats.candidate_pairs = con.execute("SELECT count(*) FROM _st_cand").fetchone()[0]
+    stats.compatible_pairs = con.execute("SELECT count(*) FROM _st_pairs").fetchone()[0]
     linked = con.execute(
         "SELECT a, b, score FROM _st_pairs WHERE score >= ?", [config.threshold]).df()
     stats.linked_pairs = len(linked)
@@ -406,7 +414,7 @@ def build_stories(store: EventStore, config: LinkConfig | None = None) -> StoryS
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    for table in ("_st_members", "_st_pairs", "_st_keys", "_st_ev"):
+    for table in ("_st_members", "_st_pairs", "_st_cand", "_st_keys", "_st_ev"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     stats.stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
     stats.multi_article_stories = con.execute(

@@ -1,0 +1,169 @@
+"""The event coder end to end: the Anchorage summit story, complements and the event record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.api import code_text
+from tidings.read import article_from_text
+
+from .helpers import countries, only
+
+# Written for this test (not a real report): the story tidings was made for.
+ANCHORAGE = (
+    "ANCHORAGE, Alaska (Tidewire) — The American and Russian presidents met in Anchorage on "
+    "Friday for a summit that ended without agreeing to a ceasefire in Ukraine.\n\n"
+    "The Russian president insisted that the root causes of the conflict be addressed before "
+    "any truce.\n\n"
+    "Ukraine's president, who was not invited, refused to make territorial concessions and "
+    "asked Washington for security guarantees.\n\n"
+    "Overnight, Russian drones struck towns in eastern Ukraine, officials said.\n\n"
+    "The American president said he will brief Ukrainian and NATO leaders."
+)
+ARTICLE_ID = "t-anchorage"
+PUBLISHED = "2025-08-16"
+
+
+@pytest.fixture(scope="module")
+def story(nlp):
+    return code_text(ANCHORAGE, published=PUBLISHED, article_id=ARTICLE_ID)
+
+
+@pytest.fixture(scope="module")
+def story_text() -> str:
+    return article_from_text(ANCHORAGE, published=PUBLISHED, article_id=ARTICLE_ID).text
+
+
+def _of(events, event_type, factuality=None, actor=None):
+    return [e for e in events if e.event_type == event_type
+            and (factuality is None or e.factuality == factuality)
+            and (actor is None or actor in countries(e.actor))]
+
+
+def test_summit_is_one_consultation_of_both_presidents_in_anchorage_on_friday(story):
+    [summit] = _of(story, "CONSULT", "asserted")
+    assert countries(summit.actor) == {"USA", "RUS"}
+    assert summit.recipient == []
+    assert summit.location is not None
+    assert (summit.location.name, summit.location.country) == ("Anchorage", "USA")
+    assert (summit.date, summit.date_precision) == (dt.date(2025, 8, 15), "day")
+    assert summit.score is not None and summit.score > 0
+
+
+def test_no_ceasefire_is_a_negated_agreement_never_an_asserted_one(story):
+    agreements = _of(story, "AGREE")
+    assert agreements, "the failed ceasefire must be coded"
+    assert all(e.factuality == "negated" for e in agreements)
+    assert any(e.issue == "ceasefire" for e in agreements)
+    assert all(e.score is None for e in agreements)
+
+
+def test_russia_demands_that_root_causes_be_addressed(story):
+    [demand] = [e for e in _of(story, "REQUEST", actor="RUS") if e.issue == "root causes"]
+    assert demand.factuality == "asserted"
+    assert "root causes" in demand.issue_text
+
+
+def test_ukraine_rejects_territorial_concessions(story):
+    [refusal] = _of(story, "REJECT", actor="UKR")
+    assert refusal.issue == "territorial concessions"
+    assert refusal.factuality == "asserted"
+    # the concession it refuses is its issue, not an event of its own
+    assert not _of(story, "CONCEDE")
+
+
+def test_ukraine_asks_washington_for_security_guarantees(story):
+    [ask] = [e for e in _of(story, "REQUEST", actor="UKR") if e.issue == "security guarantees"]
+    assert countries(ask.recipient) == {"USA"}
+    assert ask.factuality == "asserted"
+
+
+def test_russian_drones_strike_eastern_ukraine(story):
+    [attack] = _of(story, "ASSAULT")
+    assert countries(attack.actor) == {"RUS"}
+    assert countries(attack.recipient) == {"UKR"}
+    assert attack.location is not None
+    assert (attack.location.name, attack.location.country) == ("Ukraine", "UKR")
+    assert attack.location.qualifier == "eastern"
+    assert attack.factuality == "asserted"
+    assert attack.score is not None and attack.score < 0
+
+
+def test_the_american_president_will_brief_allies(story):
+    [briefing] = _of(story, "CONSULT", "future")
+    assert countries(briefing.actor) == {"USA"}
+    assert {"UKR", "NATO"} <= countries(briefing.recipient)
+    assert briefing.score is None
+
+
+def test_every_event_carries_its_evidence(story, story_text):
+    assert story
+    for event in story:
+        assert event.article_id == ARTICLE_ID
+        assert event.event_id.startswith("e") and len(event.event_id) > 8
+        assert event.rule and event.rule.count(":") == 2
+        entry, pos, lemma = event.rule.split(":")
+        assert entry and lemma and pos in ("verb", "noun")
+        assert 0 < event.confidence <= 1
+        assert event.cameo_code
+        assert event.mentions
+        for mention in event.mentions:
+            assert story_text[mention.start_char:mention.end_char] == mention.text
+            assert story_text[mention.trigger_start:mention.trigger_end] == mention.trigger
+            assert mention.start_char <= mention.trigger_start < mention.trigger_end <= mention.end_char
+        for entity in event.actor + event.recipient:
+            if entity.start_char is not None:
+                assert story_text[entity.start_char:entity.end_char] == entity.text
+        if event.location is not None and event.location.start_char is not None:
+            loc = event.location
+            assert story_text[loc.start_char:loc.end_char] == loc.text
+
+
+def test_event_ids_are_unique_within_the_article(story):
+    ids = [e.event_id for e in story]
+    assert len(ids) == len(set(ids))
+
+
+def test_coding_the_same_article_twice_gives_the_same_events(story):
+    again = code_text(ANCHORAGE, published=PUBLISHED, article_id=ARTICLE_ID)
+    assert [e.model_dump() for e in again] == [e.model_dump() for e in story]
+
+
+# --- complements: one fact, one event ----------------------------------------------------------
+
+def test_refused_to_surrender_territory_is_one_rejection(code):
+    events = code("Kyiv refused to surrender territory.")
+    assert [e.event_type for e in events] == ["REJECT"]
+    assert events[0].issue == "territorial concessions"
+    assert events[0].issue_text == "surrender territory"
+
+
+def test_an_agreement_on_a_ceasefire_is_one_agreement(code):
+    events = code("Armenia and Azerbaijan signed an agreement on a ceasefire.")
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert events[0].issue == "ceasefire"
+    assert countries(events[0].actor) == {"ARM", "AZE"}
+
+
+def test_condemned_the_strikes_keeps_both_events(code):
+    events = code("France condemned the Russian strikes on Kharkiv.")
+    accuse, assault = only(events, "ACCUSE"), only(events, "ASSAULT")
+    assert countries(accuse.actor) == {"FRA"}
+    assert countries(accuse.recipient) == {"RUS"}
+    assert countries(assault.actor) == {"RUS"}
+
+
+def test_rule_and_cameo_code_come_from_the_entry(code):
+    event = only(code("Washington imposed sanctions on Moscow."), "SANCTION")
+    assert event.rule == "sanction.sanction:noun:sanction"
+    assert event.cameo_code == "163"
+
+
+def test_modes_come_from_modifiers(code):
+    assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
+
+
+def test_text_without_events_codes_nothing(code):
+    assert code("The weather in Lisbon was mild and sunny this week.") == []

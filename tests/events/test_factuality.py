@@ -1,0 +1,156 @@
+"""Factuality: asserted, negated, future, hypothetical, historical (docs/codebook.md, cues.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.events.factuality import classify, speech_verb
+
+from .helpers import only
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The talks in Geneva did not yield a deal.", "AGREE"),
+    ("The summit ended without agreeing to a ceasefire.", "AGREE"),
+    ("The summit ended without a deal.", "AGREE"),
+    ("Trump and Putin met, but neither announced a deal.", "AGREE"),
+    ("The sides failed to reach an agreement.", "AGREE"),
+    ("No deal was reached in Doha.", "AGREE"),
+    ("Israel never attacked Iran.", "ASSAULT"),
+    ("Russia denied attacking Poland.", "ASSAULT"),
+])
+def test_negated(code, text, event_type):
+    event = only(code(text), event_type)
+    assert event.factuality == "negated"
+
+
+def test_negated_agreement_keeps_its_issue_and_has_no_score(code):
+    event = only(code("The summit ended without agreeing to a ceasefire in Ukraine."), "AGREE")
+    assert event.factuality == "negated"
+    assert event.issue == "ceasefire"
+    assert event.score is None  # a score measures what happened
+
+
+def test_neither_negates_the_clause_and_keeps_the_actors(code):
+    events = code("Trump and Putin met in Alaska, but neither announced a deal.")
+    agree = only(events, "AGREE")
+    assert agree.factuality == "negated"
+    assert {e.country for e in agree.actor} == {"USA", "RUS"}
+    assert only(events, "CONSULT").factuality == "asserted"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Trump will brief European leaders.", "CONSULT"),
+    ("Qatar hopes to facilitate a meeting between the two sides.", "CONSULT"),
+    ("Trump said he would brief Zelensky.", "CONSULT"),
+    ("Turkey plans to host talks between Russia and Ukraine.", "CONSULT"),
+    ("The upcoming summit in Rome will focus on trade.", "CONSULT"),
+])
+def test_future(code, text, event_type):
+    event = only(code(text), event_type)
+    assert event.factuality == "future"
+    assert event.score is None
+
+
+def test_undated_future_event_has_no_date(code):
+    event = only(code("Trump will brief European leaders."), "CONSULT")
+    assert event.date is None and event.date_precision is None
+
+
+def test_reported_would_is_a_future_of_the_speaker(code):
+    event = only(code("Trump said he would brief Zelensky."), "CONSULT")
+    assert [e.country for e in event.actor] == ["USA"]
+    assert [e.country for e in event.recipient] == ["UKR"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The EU could impose sanctions if talks fail.", "SANCTION"),
+    ("Washington could impose sanctions on Moscow if talks fail.", "SANCTION"),
+    ("Hungary might veto the package.", "REJECT"),
+])
+def test_hypothetical(code, text, event_type):
+    event = only(code(text), event_type)
+    assert event.factuality == "hypothetical"
+    assert event.score is None
+    assert event.date is None
+
+
+def test_hypothetical_sanction_keeps_its_parties(code):
+    event = only(code("Washington could impose sanctions on Moscow if talks fail."), "SANCTION")
+    assert [e.country for e in event.actor] == ["USA"]
+    assert [e.country for e in event.recipient] == ["RUS"]
+
+
+def test_negation_wins_over_future(code):
+    event = only(code("The EU will not impose sanctions on Russia."), "SANCTION")
+    assert event.factuality == "negated"
+
+
+@pytest.mark.parametrize("text, year, precision", [
+    ("The war has raged since the 2022 invasion.", 2022, "year"),
+    ("Russia invaded Crimea in 2014.", 2014, "year"),
+])
+def test_historical_when_dated_long_before_publication(code, text, year, precision):
+    event = only(code(text), "ASSAULT")
+    assert event.factuality == "historical"
+    assert event.date == dt.date(year, 1, 1)
+    assert event.date_precision == precision
+    assert event.score is not None  # it happened
+
+
+def test_the_historical_threshold_is_ninety_days(code):
+    # published 2025-08-16: March is more than 90 days before, June is not
+    assert only(code("Russia struck Kharkiv in March."), "ASSAULT").factuality == "historical"
+    recent = only(code("Russia struck Kharkiv in June."), "ASSAULT")
+    assert recent.factuality == "asserted"
+    assert (recent.date, recent.date_precision) == (dt.date(2025, 6, 1), "month")
+
+
+def test_reported_speech_keeps_the_factuality_of_what_is_reported(code):
+    event = only(code("Officials said Russia struck Kharkiv on Tuesday."), "ASSAULT")
+    assert event.factuality == "asserted"
+    assert event.date == dt.date(2025, 8, 12)
+
+
+def test_reported_position_with_would_is_asserted(code):
+    events = code("Putin said any settlement would require Ukraine to withdraw.")
+    demand = only(events, "REQUEST")
+    assert demand.factuality == "asserted"
+    assert [e.country for e in demand.actor] == ["RUS"]  # the speaker's position
+    assert demand.score is not None
+    # the settlement itself has not happened
+    assert all(e.factuality != "asserted" for e in events if e.event_type == "AGREE")
+
+
+def test_reported_refusal_with_would_never_is_asserted(code):
+    event = only(code("Putin said Russia would never give up Crimea."), "REJECT")
+    assert event.factuality == "asserted"
+
+
+def test_plain_past_events_are_asserted_and_scored(code):
+    event = only(code("Washington imposed sanctions on Moscow."), "SANCTION")
+    assert event.factuality == "asserted"
+    assert event.score is not None and event.score < 0
+    assert event.date == dt.date(2025, 8, 16) and event.date_precision == "day"
+
+
+# --- classify() on the parse, without the rest of the pipeline ------------------------------
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_classify_on_tokens(nlp, cb):
+    doc = nlp("The talks did not yield a deal.")
+    assert classify(_token(doc, "deal"), cb) == "negated"
+    assert classify(_token(doc, "talks"), cb) == "asserted"
+    doc = nlp("Trump will brief European leaders.")
+    assert classify(_token(doc, "brief"), cb) == "future"
+
+
+def test_speech_verb_finds_the_saying(nlp, cb):
+    doc = nlp("Officials said Russia struck Kharkiv.")
+    assert speech_verb(_token(doc, "struck"), cb).text == "said"
+    assert speech_verb(_token(doc, "said"), cb) is None

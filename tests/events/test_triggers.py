@@ -1,0 +1,117 @@
+"""Trigger finding: which tokens state an event, and with which codebook entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.events.triggers import find_triggers
+
+
+@pytest.mark.parametrize("text, word, entry", [
+    ("The two leaders met in Geneva.", "met", "consult.meet"),
+    ("The summit was held in Geneva.", "summit", "consult.meet"),
+    ("Russian drone strikes hit the city.", "strikes", "assault.attack"),
+    ("His refusal angered the allies.", "refusal", "reject.reject"),
+    ("France called for a ceasefire.", "called", "request.demand"),
+    ("The talks did not yield a deal.", "deal", "agree.agree"),
+    ("Macron held a phone call with Putin.", "call", "consult.phone"),
+])
+def test_verbs_and_event_nouns_fire(triggers, text, word, entry):
+    assert triggers(text).get(word) == entry
+
+
+def test_trigger_records_token_phrase_and_offsets(nlp, cb):
+    doc = nlp("Israel launched air strikes on Gaza.")
+    strikes = next(t for t in find_triggers(doc, cb) if t.token.text == "strikes")
+    assert strikes.nominal
+    assert strikes.entry.type == "ASSAULT"
+    assert strikes.phrase.head == "strike" and strikes.phrase.extra == ("air",)
+    assert doc.text[strikes.start_char:strikes.end_char] == "strikes"
+    launched = next(t for t in find_triggers(doc, cb) if t.token.text == "launched")
+    assert not launched.nominal
+
+
+@pytest.mark.parametrize("text, word, entry, extra", [
+    ("France called for a ceasefire.", "called", "request.demand", ("for",)),
+    ("Soldiers opened fire on the crowd.", "opened", "assault.attack", ("fire",)),
+    ("Kyiv ruled out any deal.", "ruled", "reject.reject", ("out",)),
+    ("The two sides sat down in Doha.", "sat", "consult.meet", ("down",)),
+    ("Israel launched air strikes on Gaza.", "strikes", "assault.attack", ("air",)),
+])
+def test_multiword_phrases(nlp, cb, text, word, entry, extra):
+    found = {t.token.text: t for t in find_triggers(nlp(text), cb)}
+    assert found[word].entry.id == entry
+    assert found[word].phrase.extra == extra
+
+
+def test_a_phrase_needs_all_its_words(triggers):
+    # "open" is an attack only with "fire"; "sit" is a meeting only with "down"
+    assert triggers("Poland opened the border crossing.").get("opened") != "assault.attack"
+    assert "sat" not in triggers("The minister sat in the front row.")
+
+
+def test_objects_constrain_verbs(triggers):
+    assert triggers("The EU lifted sanctions on Syria.").get("lifted") == "concede.concede"
+    assert "lifted" not in triggers("The news lifted the mood.")
+    assert triggers("Egypt sent aid to Gaza.").get("sent") == "aid.deliver"
+    assert "sent" not in triggers("Egypt sent a letter to Gaza.")
+
+
+def test_not_modifiers_block_nouns(triggers):
+    assert triggers("Workers staged a general strike in Lagos.").get("strike") == "protest.strike"
+    assert "conference" not in triggers("NATO held a press conference.")
+
+
+# --- complements ------------------------------------------------------------------------------
+
+def test_a_call_for_talks_is_a_request(triggers):
+    assert triggers("Brazil issued a call for talks.").get("call") == "request.demand"
+    assert triggers("His call for talks was ignored.").get("call") == "request.demand"
+
+
+def test_a_phone_call_is_a_consultation(triggers):
+    assert triggers("Macron held a phone call with Putin.").get("call") == "consult.phone"
+    assert triggers("A phone call between Macron and Putin took place.").get("call") == "consult.phone"
+    assert triggers("Macron's call with Putin lasted two hours.").get("call") == "consult.phone"
+
+
+def test_calling_someone_something_is_not_a_request(triggers):
+    assert "called" not in triggers("Macron called the attack a crime.")
+
+
+def test_insisted_that_x_be_addressed_is_a_request(triggers):
+    assert triggers("Moscow insisted that the root causes be addressed.").get("insisted") == "request.demand"
+    assert triggers("Iran insisted that sanctions must be lifted.").get("insisted") == "request.demand"
+
+
+def test_insisted_that_something_was_so_is_not_a_request(triggers):
+    assert "insisted" not in triggers("Beijing insisted the drills were defensive.")
+    assert "insisted" not in triggers("Russia insisted it had hit only military targets.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "events.yaml complements {insist: [on, ...]} is read by YAML 1.1 as True, so "
+    "'insisted on' / 'insistence on' never make a REQUEST"))
+def test_insisted_on_is_a_request(triggers):
+    assert triggers("Moscow insisted on a new vote.").get("insisted") == "request.demand"
+    assert triggers("Kyiv's insistence on security guarantees irritated Moscow.").get(
+        "insistence") == "request.demand"
+
+
+# --- attributive words are not events --------------------------------------------------------
+
+def test_noun_modifiers_are_not_events(triggers):
+    found = triggers("Aid groups warned of famine in the region.")
+    assert "Aid" not in found
+
+
+def test_participles_modifying_nouns_are_not_events(triggers):
+    assert triggers("The US-backed plan was published.") == {}
+    assert "brokered" not in triggers("The Saudi-brokered deal collapsed.")
+
+
+def test_names_are_not_events(triggers):
+    found = triggers("The Rapid Support Forces shelled the city of El Fasher.")
+    assert "Support" not in found
+    assert found.get("shelled") == "assault.attack"
+    assert triggers("The Peace Palace hosts the court.") == {}
