@@ -124,7 +124,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
     not coded again, so an interrupted run continues where it stopped and same input gives the
     same store. ``on_article(report)`` follows each article accounted for.
     """
-    from tidings.scale import Selector, batches, open_runner
+    from tidings.scale import Selector, batches, open_runner, sink
     from tidings.scale.coding import peak_rss_mb
 
     report = IngestReport()
@@ -154,15 +154,14 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
                 return
             yield batch
 
-    with EventStore(db) as store, open_runner(workers, scheduler, in_flight) as runner:
+    with sink.open_for_writing(db) as store, open_runner(workers, scheduler, in_flight) as runner:
         report.workers = runner.workers
         seconds["start"] = clock() - began
         selector = Selector(store, version)
         todo = batches(read_paths(paths), selector, batch_size, on_read=read, on_skip=skip)
         for batch, coded in runner.map(timed(todo), batch_size):
             t0 = clock()
-            store.write_many(zip(batch.articles, coded.events, strict=True),
-                             coder_version=version, batch=len(batch.articles))
+            sink.write(store, batch, coded, version)
             seconds["write"] += clock() - t0
             selector.written(batch)
             seconds["coding"] += coded.seconds

@@ -85,3 +85,18 @@ def test_candidates_and_unknown(geo):
     cands = geo.candidates("Paris")
     assert len(cands) > 3 and cands[0].country == "FRA"
     assert geo.resolve("Xqzzyville") is None
+
+
+def test_a_name_is_not_its_own_context(geo):
+    # "Alexandria" repeated must not vote for Egypt: read with the article's other places
+    # (Washington, Arlington) it is the Virginia city.
+    from tidings.places import Toponym
+
+    names = ["Alexandria", "Washington", "Alexandria", "Arlington, Virginia", "Alexandria"]
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Toponym(at, at + len(name), name, name))
+        at += len(name) + 10
+    mentions[3].name, mentions[3].parent = "Arlington", "Virginia"
+    found = geo.locate(mentions)
+    assert [loc.admin1 for loc in found if loc.name == "Alexandria"] == ["Virginia"] * 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -29,6 +30,9 @@ def ingest(
              "import tidings. Overrides --workers."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (a spaCy batch and a Dask task)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    log_every: float = typer.Option(
+        10.0, "--log-every", min=0, metavar="SECONDS",
+        help="When stderr is not a terminal (a log file), print a progress line this often."),
 ) -> None:
     """Code articles into the store. Safe to re-run or to kill: stored articles are not coded
     again, and an interrupted run continues where it stopped.
@@ -38,34 +42,89 @@ def ingest(
     """
     err = Console(stderr=True)
     total = count_inputs(paths)
-    progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-        TextColumn("{task.fields[rate]}"), TextColumn("skipped {task.fields[skipped]}"),
-        TimeElapsedColumn(), console=err, disable=quiet, transient=False,
-    )
-    with progress:
-        task = progress.add_task("ingest", total=total, rate="", skipped=0)
-
-        def advance(report: api.IngestReport) -> None:
-            elapsed = progress.tasks[0].elapsed or 0
-            rate = f"{report.coded / elapsed:.1f}/s" if elapsed and report.coded else ""
-            progress.update(task, completed=report.done, rate=rate, skipped=len(report.skipped))
-
-        def skipped(item: object) -> None:
-            progress.console.print(f"skipped {item}", markup=False, highlight=False)
-            progress.update(task, skipped=progress.tasks[0].fields["skipped"] + 1)
-
+    show = Quiet() if quiet else Bar(err, total) if err.is_terminal else Lines(err, total, log_every)
+    with show:
         report = api.ingest(paths, db, workers=workers, scheduler=scheduler,
-                            batch_size=batch_size, on_article=advance, on_skip=skipped)
-        progress.update(task, completed=report.done, total=total if total is not None else report.done)
+                            batch_size=batch_size, on_article=show.update, on_skip=show.skipped)
+        show.update(report, final=True)
     if not quiet:
         err.print(summary(report, db))
         with api.open_store(db) as store:
-            emit(store.summary(), Format.table, title="events in the store by type and factuality")
+            emit(store.summary().reset_index(), Format.table, title="events in the store by type and factuality")
     if report.read == 0 and report.skipped:
         raise typer.Exit(EXIT_ERROR)
     if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+class Quiet:
+    """No progress display (--quiet)."""
+
+    def __enter__(self) -> Quiet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, report: api.IngestReport, final: bool = False) -> None:
+        return None
+
+    def skipped(self, item: object) -> None:
+        return None
+
+
+class Bar(Quiet):
+    """A live bar on a terminal: articles done/total, articles coded per second, skipped."""
+
+    def __init__(self, console: Console, total: int | None) -> None:
+        self.total = total
+        self.progress = Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+            TextColumn("{task.fields[rate]}"), TextColumn("skipped {task.fields[skipped]}"),
+            TimeElapsedColumn(), console=console, transient=False)
+        self.task = self.progress.add_task("ingest", total=total, rate="", skipped=0)
+        self.first: float | None = None  # when the first article was coded (models loaded)
+
+    def __enter__(self) -> Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def update(self, report: api.IngestReport, final: bool = False) -> None:
+        now = time.monotonic()
+        if report.coded and self.first is None:
+            self.first = now
+        rate = report.coded / (now - self.first) if self.first and now > self.first else 0.0
+        self.progress.update(self.task, completed=report.done, rate=f"{rate:.1f}/s" if rate else "",
+                             skipped=len(report.skipped),
+                             total=report.done if final and self.total is None else self.total)
+
+    def skipped(self, item: object) -> None:
+        self.progress.console.print(f"skipped {item}", markup=False, highlight=False)
+
+
+class Lines(Quiet):
+    """Plain progress lines for a log file, at most one per ``every`` seconds."""
+
+    def __init__(self, console: Console, total: int | None, every: float) -> None:
+        self.console, self.total, self.every = console, total, every
+        self.start = self.last = time.monotonic()
+
+    def update(self, report: api.IngestReport, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self.last < self.every:
+            return
+        self.last = now
+        total = f"/{self.total}" if self.total is not None else ""
+        self.console.print(
+            f"ingest: {report.done}{total} articles ({report.coded} coded, {report.unchanged} "
+            f"already stored), {len(report.skipped)} inputs skipped, {now - self.start:.0f}s",
+            markup=False, highlight=False)
+
+    def skipped(self, item: object) -> None:
+        self.console.print(f"skipped {item}", markup=False, highlight=False)
 
 
 def summary(report: api.IngestReport, db: Path) -> Table:

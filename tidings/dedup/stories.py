@@ -21,6 +21,7 @@ first, while the merged story stays consistent (one event per article, a common 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import time
 from dataclasses import asdict, dataclass, field
@@ -137,31 +138,56 @@ SELECT b.*,
 FROM base b LEFT JOIN parties p USING (event_id) LEFT JOIN words w USING (event_id)
 """
 
-# Blocking keys: (family, party country, week bucket) for every bucket the interval touches.
+# Blocking keys, for every ISO week bucket the interval touches (with the slack): "build" keys
+# are the event's actor>recipient dyads ("*" for a side it does not name); "probe" keys add
+# "actor>*" and "*>recipient", so an event meets those naming the same dyad, or the same actor
+# without recipients, or the same recipient without actors — every pair the role constraint
+# below can accept (except a recipient named as the other event's actor alongside a third
+# recipient), without comparing every event of a busy country with every other.
 _KEYS_SQL = """
 CREATE OR REPLACE TEMP TABLE _st_keys AS
-SELECT event_id, article_id, family, party,
+WITH sides AS (
+    SELECT event_id, article_id, family, lo, hi,
+        CASE WHEN len(actors) = 0 THEN ['*'] ELSE actors END AS a,
+        CASE WHEN len(recipients) = 0 THEN ['*'] ELSE recipients END AS r,
+        len(actors) > 0 AS has_a, len(recipients) > 0 AS has_r
+    FROM _st_ev WHERE len(parties) > 0
+),
+dyads AS (
+    SELECT event_id, article_id, family, lo, hi, has_a, has_r, unnest(a) AS a, r
+    FROM sides
+),
+pairs AS (
+    SELECT event_id, article_id, family, lo, hi, has_a, has_r, a, unnest(r) AS r FROM dyads
+),
+keyed AS (
+    SELECT event_id, article_id, family, lo, hi, a || '>' || r AS key, TRUE AS build
+    FROM pairs
+    UNION
+    SELECT event_id, article_id, family, lo, hi, a || '>*', FALSE FROM pairs WHERE has_a AND has_r
+    UNION
+    SELECT event_id, article_id, family, lo, hi, '*>' || r, FALSE FROM pairs WHERE has_a AND has_r
+)
+SELECT event_id, article_id, family, key, build,
     unnest(generate_series(
         CAST(floor((lo - $slack - DATE '1970-01-05') / 7) AS BIGINT),
         CAST(floor((hi + $slack - DATE '1970-01-05') / 7) AS BIGINT))) AS bucket
-FROM (SELECT event_id, article_id, family, lo, hi, unnest(parties) AS party
-      FROM _st_ev WHERE len(parties) > 0)
+FROM keyed
 """
 
-# Candidate pairs: events of other articles sharing a blocking key. Materialised on its own, so
-# that the scoring joins on event ids (else DuckDB may plan the date test as an inequality join
-# of all events with all events).
+# Candidate pairs: events of other articles sharing a key (a probe key meets a build key).
+# Materialised on its own, so that the scoring joins on event ids (else DuckDB may plan the
+# date test as an inequality join of all events with all events).
 _CANDIDATES_SQL = """
 CREATE OR REPLACE TEMP TABLE _st_cand AS
-SELECT DISTINCT k1.event_id AS a, k2.event_id AS b
-FROM _st_keys k1 JOIN _st_keys k2 ON k1.family = k2.family AND k1.party = k2.party
-    AND k1.bucket = k2.bucket AND k1.event_id < k2.event_id
+SELECT DISTINCT least(k1.event_id, k2.event_id) AS a, greatest(k1.event_id, k2.event_id) AS b
+FROM _st_keys k1 JOIN _st_keys k2 ON k1.family = k2.family AND k1.key = k2.key
+    AND k1.bucket = k2.bucket AND k2.build AND k1.event_id <> k2.event_id
     AND k1.article_id <> k2.article_id
 """
 
-_PAIRS_SQL = """
-CREATE OR REPLACE TEMP TABLE _st_pairs AS
-WITH feat AS (
+_FEATURES_SQL = """
+CREATE OR REPLACE TEMP TABLE _st_feat AS
     SELECT c.a, c.b, x.article_id AS article_a, y.article_id AS article_b,
         x.event_type = y.event_type AS same_type,
         x.factuality <> y.factuality AS mixed_factuality,
@@ -197,7 +223,12 @@ WITH feat AS (
         x.lo <= y.hi + $slack AND y.lo <= x.hi + $slack AS dates_overlap,
         x.factuality, y.factuality AS factuality_b
     FROM _st_cand c JOIN _st_ev x ON x.event_id = c.a JOIN _st_ev y ON y.event_id = c.b
-)
+"""
+
+# Hard constraints, then the score. A separate statement from the features: a filter over
+# both events would let DuckDB plan an inequality join of all events with all events.
+_PAIRS_SQL = """
+CREATE OR REPLACE TEMP TABLE _st_pairs AS
 SELECT a, b, article_a, article_b,
     $w_same_type * same_type::INT
     + $w_actor * (CASE WHEN actor_union = 0 THEN 0 ELSE actor_shared / actor_union END)
@@ -209,7 +240,7 @@ SELECT a, b, article_a, article_b,
                        WHEN same_country THEN 0.4 ELSE 0 END)
     + $w_words * words
     - $future_penalty * mixed_factuality::INT AS score
-FROM feat
+FROM _st_feat
 WHERE dates_overlap
   AND (factuality = factuality_b
        OR (factuality IN ('asserted', 'future') AND factuality_b IN ('asserted', 'future')))
@@ -239,9 +270,13 @@ def _params(config: LinkConfig) -> dict[str, object]:
 class _Cluster:
     members: list[str]
     articles: set[str]
-    lo: object  # the latest start of the members' intervals
-    hi: object  # the earliest end
+    lo: dt.date  # the latest start of the members' intervals
+    hi: dt.date  # the earliest end
     points: list[tuple[float, float]]
+
+
+def _day(value: object) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value  # type: ignore[return-value]
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -259,8 +294,13 @@ def cluster_pairs(events: pd.DataFrame, pairs: pd.DataFrame, config: LinkConfig)
     ``pairs`` are needed); ``pairs`` has a, b, score. A merge is refused when the two stories
     share an article, their dates no longer overlap, or their places are far apart.
     """
-    slack = pd.Timedelta(days=config.date_slack_days)
-    info = events.set_index("event_id")
+    slack = dt.timedelta(days=config.date_slack_days)
+    info = {
+        row.event_id: (row.article_id, _day(row.lo), _day(row.hi),
+                       (float(row.loc_lat), float(row.loc_lon))
+                       if row.loc_point is True and pd.notna(row.loc_lat) else None)
+        for row in events.itertuples(index=False)
+    }
     clusters: dict[str, _Cluster] = {}
     parent: dict[str, str] = {}
 
@@ -272,11 +312,8 @@ def cluster_pairs(events: pd.DataFrame, pairs: pd.DataFrame, config: LinkConfig)
 
     def cluster(x: str) -> _Cluster:
         if x not in clusters:
-            row = info.loc[x]
-            point = ([(float(row.loc_lat), float(row.loc_lon))]
-                     if row.loc_point and pd.notna(row.loc_lat) else [])
-            clusters[x] = _Cluster([x], {row.article_id}, pd.Timestamp(row.lo),
-                                   pd.Timestamp(row.hi), point)
+            article_id, lo, hi, point = info[x]
+            clusters[x] = _Cluster([x], {article_id}, lo, hi, [point] if point else [])
         return clusters[x]
 
     ordered = pairs.sort_values(["score", "a", "b"], ascending=[False, True, True])
@@ -320,7 +357,8 @@ def link_events(store: EventStore, config: LinkConfig | None = None,
     con.execute(_KEYS_SQL, {"slack": config.date_slack_days})
     t1 = time.perf_counter()
     con.execute(_CANDIDATES_SQL)
-    con.execute(_PAIRS_SQL, _params(config))
+    con.execute(_FEATURES_SQL, {"slack": config.date_slack_days})
+    con.execute(_PAIRS_SQL, {k: v for k, v in _params(config).items() if k != "slack"})
     t2 = time.perf_counter()
     stats.events = con.execute("SELECT count(*) FROM _st_ev").fetchone()[0]
     stats.candidate_pairs = con.execute("SELECT count(*) FROM _st_cand").fetchone()[0]
@@ -414,7 +452,7 @@ def build_stories(store: EventStore, config: LinkConfig | None = None) -> StoryS
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    for table in ("_st_members", "_st_pairs", "_st_cand", "_st_keys", "_st_ev"):
+    for table in ("_st_members", "_st_pairs", "_st_feat", "_st_cand", "_st_keys", "_st_ev"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     stats.stories = con.execute("SELECT count(*) FROM stories").fetchone()[0]
     stats.multi_article_stories = con.execute(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..model import Location
 from . import gazetteer as _gazetteer
 from .find import QUALIFIERS, Toponym, toponyms
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, key
 from .resolve import Scored, distance_km, rank
 
 __all__ = ["Geocoder", "Location", "Toponym", "distance_km"]
@@ -84,17 +84,25 @@ class Geocoder:
         """
         ctx: Counter[str] = Counter(context or {})
         first = [self._rank(t, None, ()) for t in mentions]
-        for ranked in first:
+        # A name's own readings are no evidence for it: "Alexandria" four times in a Virginia
+        # story must not vote four times for Egypt. Each name is read with the context of the
+        # article's *other* names.
+        own: dict[str, Counter[str]] = {}
+        for t, ranked in zip(mentions, first, strict=True):
             if _confident(ranked):
-                ctx.update(_context_keys(ranked[0].place))
-        second = [self._rank(t, ctx, ()) for t in mentions]
+                keys = _context_keys(ranked[0].place)
+                ctx.update(keys)
+                own.setdefault(key(t.name), Counter()).update(keys)
+        contexts = {name: ctx - keys for name, keys in own.items()}
+        second = [self._rank(t, contexts.get(key(t.name), ctx), ()) for t in mentions]
         anchors: list[tuple[int, tuple[float, float]]] = [
             (i, (r[0].place.lat, r[0].place.lon)) for i, r in enumerate(second)
             if _confident(r) and r[0].place.feature in ("city", "admin2")]
         out: list[Location | None] = []
         for i, t in enumerate(mentions):
-            near = [p for j, p in anchors if j != i and mentions[j].name != t.name]
-            ranked = self._rank(t, ctx, near) if near else second[i]
+            name = key(t.name)
+            near = [p for j, p in anchors if j != i and key(mentions[j].name) != name]
+            ranked = self._rank(t, contexts.get(name, ctx), near) if near else second[i]
             loc = self._best(ranked)
             if loc is not None:
                 loc = loc.model_copy(update={"text": t.text, "start_char": t.start_char,

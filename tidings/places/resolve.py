@@ -81,6 +81,8 @@ def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
     country = gaz.country(iso3) if iso3 else None
     if country is not None:  # asked for "Russian" as a place: the country
         found = [(country, ALIAS)] + found
+    elif key(name) in gaz.adjectives:  # "European" asked for as a place: Europe
+        found = [(gaz.places[gaz.adjectives[key(name)]], ALIAS)] + found
     admin_word = None
     whole = any(how == ALIAS or p.feature in ("country", "continent", "region", "sea")
                 for p, how in found)

@@ -6,9 +6,10 @@ Dask cluster, and written by the driver alone, in input order (docs/scale.md).
 
 from __future__ import annotations
 
+from tidings.scale import sink
 from tidings.scale.batches import Batch, Selector, batches
 from tidings.scale.coding import Coded, code_batch, warm_up
 from tidings.scale.runners import InProcess, Runner, open_runner
 
 __all__ = ["Batch", "Coded", "InProcess", "Runner", "Selector", "batches",
-           "code_batch", "open_runner", "warm_up"]
+           "code_batch", "open_runner", "sink", "warm_up"]

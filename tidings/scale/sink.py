@@ -1,0 +1,31 @@
+"""The driver's end: the one writer to the store, which a kill at any moment leaves usable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tidings.scale.batches import Batch
+from tidings.scale.coding import Coded
+from tidings.store import EventStore
+
+
+def open_for_writing(db: str | Path) -> EventStore:
+    """Open the store, creating a new one atomically: a kill while DuckDB writes a new file's
+    header would leave a file no later run could open, so the store is made under a temporary
+    name and renamed into place."""
+    path = Path(db)
+    if str(db) != ":memory:" and not path.exists():
+        making = path.with_name(f".{path.name}.new")
+        for stale in (making, making.with_name(making.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        EventStore(making).close()
+        os.replace(making, path)
+    return EventStore(path)
+
+
+def write(store: EventStore, batch: Batch, coded: Coded, coder_version: str) -> int:
+    """Store a coded batch in one transaction; return its number of events."""
+    store.write_many(zip(batch.articles, coded.events, strict=True),
+                     coder_version=coder_version, batch=max(len(batch.articles), 1))
+    return sum(len(events) for events in coded.events)
