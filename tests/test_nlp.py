@@ -57,9 +57,6 @@ def test_a_dash_after_the_first_paragraph_is_not_a_dateline(nlp):
     "US-backed forces shelled the town on Monday.",
     "UN-brokered talks resumed in Geneva.",
 ])
-@pytest.mark.xfail(strict=True, reason=(
-    "dateline_sentence takes the hyphen of an upper-case compound ('US-backed', 'UN-brokered') "
-    "for a dateline dash and splits the lede into 'US-' | 'backed forces ...'"))
 def test_a_hyphenated_capitalised_compound_is_not_a_dateline(nlp, text):
     assert _sentences(nlp(text)) == [text]
 

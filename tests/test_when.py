@@ -74,9 +74,6 @@ def test_durations_are_not_dates(text):
 
 
 @pytest.mark.parametrize("text, year", [("the 1990s", 1990), ("in the 2010s", 2010)])
-@pytest.mark.xfail(strict=True, reason=(
-    "a decade ('the 1990s') falls through to dateparser and is anchored to the publication "
-    "day; it should be that decade at year precision (or no date)"))
 def test_decades_are_not_the_publication_day(text, year):
     result = anchor(text, PUBLISHED)
     assert result is None or (result[0].year == year and result[1] == "year")

@@ -26,7 +26,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = {"—", "–", "--", "-"}
+_DASHES = {"—", "–", "--", "-"}  # a lone "-" only with spaces around it: not "US-backed"
 
 
 @Language.component("dateline_sentence")
@@ -38,7 +38,8 @@ def dateline_sentence(doc: Doc) -> Doc:
     for token in doc[:25]:
         if "\n" in token.text:
             break
-        if token.text in _DASHES and token.i + 1 < len(doc) and token.i > 0:
+        if (token.text in _DASHES and token.i + 1 < len(doc) and token.i > 0
+                and doc[token.i - 1].whitespace_ and token.whitespace_):
             head = doc[: token.i]
             if doc[0].is_upper and len(doc[0].text) > 1 and not any(t.is_sent_start for t in head[1:]):
                 doc[token.i + 1].is_sent_start = True

@@ -94,6 +94,9 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
             return published, "day"
     if _DURATION.search(lowered):
         return None
+    decade = re.search(r"\b(1[89]\d0|20\d0)s\b", lowered)
+    if decade:  # "the 1990s": the decade's first year, the finest precision we have
+        return date(int(decade.group(1)), 1, 1), "year"
     weekday = _WEEKDAY.search(lowered)
     if weekday and not re.search(r"\b(last|next|this)\b", lowered) and \
             _WEEKDAYS.index(weekday.group(1)[:3]) == published.weekday():

@@ -108,10 +108,6 @@ def test_bad_published_is_a_usage_error(run, tmp_path):
     assert "E010" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "emit() goes through a pandas DataFrame: a field that is null in every record of a batch "
-    "becomes NaN, so --format jsonl/json writes `\"issue\": NaN` (invalid JSON, not the "
-    "schema's null) and the record no longer validates as an Event"))
 def test_jsonl_is_strict_json_that_validates_as_events(run, tmp_path):
     # one event with an issue and a score, one with neither: the columns mix values and nulls
     path = tmp_path / "mixed.txt"

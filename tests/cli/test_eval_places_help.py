@@ -115,9 +115,6 @@ def test_top_level_help_lists_commands_and_exit_codes(run):
     assert "Exit codes" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "emit() goes through a pandas DataFrame: admin1 is null for countries and set for cities, "
-    "so the nulls become NaN and `places --format jsonl` writes `\"admin1\": NaN` (invalid JSON)"))
 def test_places_jsonl_is_strict_json(run, gold_file):
     corpus = gold_file.parent / "corpus" / "articles.jsonl"
     result = run("places", corpus, "--format", "jsonl")

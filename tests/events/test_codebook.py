@@ -89,10 +89,6 @@ def test_an_unchanged_copy_loads_like_the_shipped_codebook(tmp_path):
     assert [e.id for e in copy.entries] == [e.id for e in codebook.default().entries]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "YAML 1.1 reads bare on/off/no as booleans: complements {insist: [on, ...]} holds 'True', "
-    "cues location_preps holds True/False and negation_words False, so 'insisted on' never "
-    "matches; the loader should keep them as words (or quote them in the data)"))
 def test_shipped_word_lists_hold_words_not_yaml_booleans():
     cb = codebook.load()
     demand = next(e for e in cb.entries if e.id == "request.demand")
@@ -167,9 +163,6 @@ def test_bad_complement_and_negated_type_values_are_e101(tmp_path):
     "    modes: [drone]\n",
     "    objects_for: [troop]\n",
 ], ids=["verbs-int", "confidence-word", "confidence-list", "modes-list", "objects_for-list"])
-@pytest.mark.xfail(strict=True, reason=(
-    "a field of the wrong type escapes the loader as ValueError/TypeError/AttributeError "
-    "instead of E101 path:line"))
 def test_field_of_the_wrong_type_is_e101(tmp_path, bad):
     field = bad.split(":")[0].strip()
     body = SHIPPED
@@ -183,9 +176,6 @@ def test_field_of_the_wrong_type_is_e101(tmp_path, bad):
     _assert_e101_at(error, tmp_path / "codebook" / "events.yaml", _line_of(broken, FIRST))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a bare string where a list is expected ('verbs: sign') is split into letters "
-    "(verbs s, i, g, n) instead of being read as one word or reported as E101"))
 def test_bare_string_word_list_is_one_word_or_e101(tmp_path):
     start = SHIPPED.index(FIRST)
     verbs_line = re.compile(r"(?m)^    verbs: \[.*\]\n")

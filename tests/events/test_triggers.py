@@ -89,9 +89,6 @@ def test_insisted_that_something_was_so_is_not_a_request(triggers):
     assert "insisted" not in triggers("Russia insisted it had hit only military targets.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "events.yaml complements {insist: [on, ...]} is read by YAML 1.1 as True, so "
-    "'insisted on' / 'insistence on' never make a REQUEST"))
 def test_insisted_on_is_a_request(triggers):
     assert triggers("Moscow insisted on a new vote.").get("insisted") == "request.demand"
     assert triggers("Kyiv's insistence on security guarantees irritated Moscow.").get(

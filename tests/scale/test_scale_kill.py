@@ -73,7 +73,7 @@ def _state(pid: int) -> str:
 
 def coded_so_far(line: bytes) -> int | None:
     """The number of articles coded and committed, from a progress line of the CLI."""
-    found = re.search(rb"\((\d+) coded", line)
+    found = re.search(rb"\(coded (\d+)", line)
     return int(found.group(1)) if found else None
 
 
@@ -150,7 +150,7 @@ def test_cli_rerun_codes_nothing_and_says_so(corpus, clean, tmp_path):
     assert f"{N_ARTICLES}/{N_ARTICLES}" in done.stderr  # the progress bar, on stderr
 
     def row(name: str) -> list[str]:
-        line = next(line for line in done.stderr.splitlines() if name in line)
+        line = [line for line in done.stderr.splitlines() if name in line][-1]  # the table
         return line.replace("│", " ").split()
 
     assert row("already stored")[-1] == str(N_ARTICLES)

@@ -34,6 +34,8 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+# Errors in what the user typed (a filter value, a date, a format name): bad usage, exit 2.
+_USAGE_ERRORS = {"E010", "E202", "E205"}
 
 
 def reports_errors(command: F) -> F:
@@ -45,7 +47,7 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except TidingsError as exc:
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(EXIT_ERROR) from None
+            raise typer.Exit(EXIT_USAGE if exc.code in _USAGE_ERRORS else EXIT_ERROR) from None
         except ValueError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(EXIT_USAGE) from None

@@ -119,8 +119,8 @@ class Lines(Quiet):
         self.last = now
         total = f"/{self.total}" if self.total is not None else ""
         self.console.print(
-            f"ingest: {report.done}{total} articles ({report.coded} coded, {report.unchanged} "
-            f"already stored), {len(report.skipped)} inputs skipped, {now - self.start:.0f}s",
+            f"ingest: {report.done}{total} articles (coded {report.coded}, already stored "
+            f"{report.unchanged}, inputs skipped {len(report.skipped)}) in {now - self.start:.0f}s",
             markup=False, highlight=False)
 
     def skipped(self, item: object) -> None:

@@ -21,11 +21,18 @@ class Format(StrEnum):
 
 
 def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()  # a DATE column read back as a timestamp
     return str(value)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with missing values as None (JSON null), not NaN."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -42,7 +49,11 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 def emit(records: list[dict] | pd.DataFrame, fmt: Format, out: Path | None = None, *,
          table_columns: list[str] | None = None, title: str | None = None) -> None:
     """Write ``records`` in ``fmt`` to ``out`` (a file) or stdout. Parquet needs ``out``."""
+    if fmt in (Format.json, Format.jsonl) and not isinstance(records, pd.DataFrame):
+        rows = records  # already JSON-shaped (PLOVER records): keep None as null
     frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(records)
+    if fmt in (Format.json, Format.jsonl) and isinstance(records, pd.DataFrame):
+        rows = _records(frame)
     if fmt is Format.parquet:
         if out is None:
             raise ValueError("--format parquet writes a file: give it with -o/--output")
@@ -51,10 +62,10 @@ def emit(records: list[dict] | pd.DataFrame, fmt: Format, out: Path | None = Non
     stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
         if fmt is Format.jsonl:
-            for row in frame.to_dict(orient="records"):
+            for row in rows:
                 stream.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
         elif fmt is Format.json:
-            json.dump(frame.to_dict(orient="records"), stream, default=str, ensure_ascii=False, indent=2)
+            json.dump(rows, stream, default=str, ensure_ascii=False, indent=2)
             stream.write("\n")
         elif fmt is Format.csv:
             _flat(frame).to_csv(stream, index=False)

@@ -6,6 +6,7 @@ validates them and builds lookup indexes. A bad entry is reported as ``path:line
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,10 +102,22 @@ def _fail(path: Path, node: yaml.Node | None, detail: str) -> TidingsError:
     return TidingsError(Errors.E101, path=path, line=line, detail=detail)
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML without YAML 1.1's word booleans: codebooks list words like on, off, no and yes."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), yaml.compose(text)
+        return yaml.load(text, Loader=_WordLoader), yaml.compose(text, Loader=_WordLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -120,7 +133,24 @@ def _entry_nodes(root: yaml.Node | None) -> list[yaml.Node | None]:
 
 
 def _words(value: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in (value or ()))
+    return frozenset(str(v).lower() for v in _listed(value))
+
+
+def _listed(value: Any) -> list:
+    """A YAML list (None for absent); a bare string or number is a mistake, not a list."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {value!r}")
+    return value
+
+
+def _mapping(value: Any) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a mapping, got {value!r}")
+    return value
 
 
 def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
@@ -138,26 +168,31 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
     complement = raw.get("complement", "issue")
     if complement not in ("issue", "event"):
         raise _fail(path, node, f"complement must be 'issue' or 'event', not {complement!r}")
-    return Entry(
-        id=str(raw["id"]),
-        type=raw["type"],
-        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
-        verbs=tuple(Phrase.parse(v, noun=False) for v in raw.get("verbs") or ()),
-        nouns=tuple(Phrase.parse(n, noun=True) for n in raw.get("nouns") or ()),
-        objects=_words(raw.get("objects")),
-        objects_for={k: _words(v) for k, v in (raw.get("objects_for") or {}).items()},
-        modifiers=_words(raw.get("modifiers")),
-        modifiers_for={k: _words(v) for k, v in (raw.get("modifiers_for") or {}).items()},
-        not_modifiers=_words(raw.get("not_modifiers")),
-        mode=tuple(raw.get("mode") or ()),
-        modes={str(k): str(v) for k, v in (raw.get("modes") or {}).items()},
-        reciprocal=bool(raw.get("reciprocal", False)),
-        complement=complement,
-        recipient_preps=tuple(raw.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS),
-        confidence=float(raw.get("confidence", 0.7)),
-        complements={k: frozenset(str(w) for w in v) for k, v in (raw.get("complements") or {}).items()},
-        negated_type=raw.get("negated_type"),
-    )
+    try:
+        return Entry(
+            id=str(raw["id"]),
+            type=raw["type"],
+            cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
+            verbs=tuple(Phrase.parse(v, noun=False) for v in _listed(raw.get("verbs"))),
+            nouns=tuple(Phrase.parse(n, noun=True) for n in _listed(raw.get("nouns"))),
+            objects=_words(raw.get("objects")),
+            objects_for={k: _words(v) for k, v in _mapping(raw.get("objects_for")).items()},
+            modifiers=_words(raw.get("modifiers")),
+            modifiers_for={k: _words(v) for k, v in _mapping(raw.get("modifiers_for")).items()},
+            not_modifiers=_words(raw.get("not_modifiers")),
+            mode=tuple(str(m) for m in _listed(raw.get("mode"))),
+            modes={str(k): str(v) for k, v in _mapping(raw.get("modes")).items()},
+            reciprocal=bool(raw.get("reciprocal", False)),
+            complement=complement,
+            recipient_preps=tuple(str(p) for p in _listed(raw.get("recipient_preps")))
+            or DEFAULT_RECIPIENT_PREPS,
+            confidence=float(raw.get("confidence", 0.7)),
+            complements={k: frozenset(str(w) for w in _listed(v))
+                         for k, v in _mapping(raw.get("complements")).items()},
+            negated_type=raw.get("negated_type"),
+        )
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise _fail(path, node, f"entry {raw['id']}: {exc}") from None
 
 
 def load(directory: Path = CODEBOOK_DIR) -> Codebook:

@@ -204,7 +204,8 @@ class DocCoder:
         used = {(e.start_char, e.end_char) for e in actor + recipient}
         location = self._location(trigger, sentence, used)
         actor = self._localise(actor, location)
-        recipient = self._localise(recipient, location)
+        codes = {e.code for e in actor}
+        recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and event_type in self.located_targets and location and location.country
                 and location.country not in {e.country for e in actor}):
             recipient = [Entity(text=location.text or location.name, country=location.country,
