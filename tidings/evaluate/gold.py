@@ -10,14 +10,12 @@ events that repeat an already matched gold fact.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.errors import Errors, TidingsError
-from tidings.evaluate.metrics import PRF, Rate
+from tidings.evaluate.metrics import PRF, Rate, read_jsonl
 from tidings.model import Article, Event
 from tidings.places.resolve import distance_km
 from tidings.read import read_paths
@@ -33,18 +31,8 @@ class GoldArticle:
 
 
 def load_gold(path: Path) -> list[GoldArticle]:
-    gold = []
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                gold.append(GoldArticle(record["article_id"], record.get("split", "dev"),
-                                        list(record["events"])))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise TidingsError(Errors.E301, path=path, line=number, detail=str(exc)) from None
-    return gold
+    return [GoldArticle(r["article_id"], r.get("split", "dev"), list(r["events"]))
+            for r in read_jsonl(path, required=("article_id", "events"), types={"events": list})]
 
 
 def _countries(parties: list) -> frozenset[str]:

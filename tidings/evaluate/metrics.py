@@ -1,8 +1,12 @@
-"""Counting helpers shared by the scorers: precision, recall, F1 and distances."""
+"""What the scorers share: reading gold JSONL files, and counting precision, recall and F1."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
+
+from tidings.errors import Errors, TidingsError
 
 
 @dataclass
@@ -51,3 +55,30 @@ class Rate:
         value = self.value
         return {"hits": self.hits, "total": self.total,
                 "rate": round(value, 4) if value is not None else None}
+
+
+def read_jsonl(path: Path, required: tuple[str, ...] = (),
+               types: dict[str, type] | None = None) -> list[dict]:
+    """The records of a gold JSONL file, each with the ``required`` fields and the field
+    ``types`` given; a bad line is E301 naming the file and line."""
+    records = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise TidingsError(Errors.E301, path=path, line=number, detail=str(exc)) from None
+            if not isinstance(record, dict):
+                raise TidingsError(Errors.E301, path=path, line=number, detail="not an object")
+            missing = [key for key in required if key not in record]
+            if missing:
+                raise TidingsError(Errors.E301, path=path, line=number,
+                                   detail=f"a record needs {', '.join(map(repr, missing))}")
+            for key, kind in (types or {}).items():
+                if key in record and not isinstance(record[key], kind):
+                    raise TidingsError(Errors.E301, path=path, line=number,
+                                       detail=f"{key!r} must be a {kind.__name__}")
+            records.append(record)
+    return records

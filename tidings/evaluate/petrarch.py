@@ -20,26 +20,15 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tidings.errors import Errors, TidingsError
+from tidings.errors import TidingsError
+from tidings.evaluate.metrics import read_jsonl
 
 Triple = tuple[str, str, str]
 
 
 def load_records(path: Path) -> list[dict]:
     """Read the JSONL records; a bad line is an E301 error naming the line."""
-    out = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise TidingsError(Errors.E301, path=path, line=number, detail=str(exc)) from exc
-            if "text" not in rec or "expected" not in rec:
-                raise TidingsError(Errors.E301, path=path, line=number, detail="a record needs 'text' and 'expected'")
-            out.append(rec)
-    return out
+    return read_jsonl(Path(path), required=("text", "expected"))
 
 
 def expected_triples(rec: dict) -> set[Triple]:

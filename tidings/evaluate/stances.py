@@ -14,7 +14,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from tidings.errors import Errors, TidingsError
-from tidings.evaluate.stories import gold_event, load_articles, read_jsonl
+from tidings.evaluate.metrics import read_jsonl
+from tidings.evaluate.stories import gold_event, load_articles
 from tidings.model import Article, Event
 from tidings.stances import derive_stances
 

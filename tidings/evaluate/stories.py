@@ -15,7 +15,6 @@ precision/recall/F1 of "same story" links, and B³ precision/recall/F1.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from tidings.dedup.stories import DEFAULT_FAMILIES, LinkConfig, build_stories
 from tidings.errors import Errors, TidingsError
+from tidings.evaluate.metrics import read_jsonl
 from tidings.model import Article, Entity, Event, Location, Mention
 from tidings.store import EventStore
 
@@ -37,22 +37,6 @@ class GoldItem:
     story: str
     event: Event
     spans: tuple[tuple[int, int], ...]  # evidence character spans in the article text
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    records = []
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise TidingsError(Errors.E301, path=path, line=number, detail=str(exc)) from None
-            if not isinstance(record, dict):
-                raise TidingsError(Errors.E301, path=path, line=number, detail="not an object")
-            records.append(record)
-    return records
 
 
 def load_articles(path: Path) -> dict[str, Article]:
