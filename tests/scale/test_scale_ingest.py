@@ -101,3 +101,19 @@ def test_dask_runner_holds_a_bounded_window_in_order(tmp_path, nlp):
             assert [e.model_dump() for e in coded.events[0]] == [
                 e.model_dump() for e in code_batch(batch.articles[:1]).events[0]]
     assert seen == list(range(12))
+
+
+@pytest.mark.slow
+def test_ingest_on_a_running_cluster(reference, tmp_path):
+    from distributed import LocalCluster
+
+    lines = (SAMPLES / "articles.jsonl").read_text().splitlines()[:5]
+    corpus = tmp_path / "five.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    db = tmp_path / "remote.duckdb"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        report = api.ingest([corpus], db, scheduler=cluster.scheduler_address, batch_size=2)
+    assert (report.coded, report.workers) == (5, 1)
+    ids = {json.loads(line)["id"] for line in lines}
+    assert stored_rows(db) == stored_rows(reference[0], ids)

@@ -36,8 +36,9 @@ def create_app(db: str | Path, *, write_token: str | None = None) -> FastAPI:
         yield
         database.close()
 
+    # No trailing-slash redirects: an id that decodes to "/" is simply not found.
     app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None,
-                  lifespan=lifespan,
+                  lifespan=lifespan, redirect_slashes=False,
                   description="PLOVER political events coded from news: query, aggregate, "
                               "download. The dashboard is at `/`.")
     app.state.db = database
