@@ -27,16 +27,23 @@ _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
 
 
 def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
-    """The outer event whose complement holds this trigger, if any."""
+    """The outer event whose complement or purpose clause holds this trigger, if any."""
     allowed = cb.cue("complement_deps")
+    purposes = cb.cues.get("purpose_types") or {}
     current: Token = trigger.token
-    for _ in range(_MAX_ABSORB_DEPTH):
-        if current.dep_ not in allowed or current.head.i == current.i:
+    for step in range(_MAX_ABSORB_DEPTH):
+        dep = current.dep_
+        purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
+        if (dep not in allowed and not purpose) or current.head.i == current.i:
             return None
         current = current.head
         outer = by_token.get(current.i)
         if outer is not None:
+            if purpose:
+                return outer if trigger.entry.type in purposes.get(outer.entry.type, ()) else None
             return outer if outer.entry.complement == "issue" else None
+        if purpose:
+            return None  # a purpose clause belongs only to the word it hangs on
     return None
 
 
