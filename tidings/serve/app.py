@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import Errors, TidingsError
 from .db import Database
-from .routes import catalog, events, write
+from .routes import catalog, events, stances, write
 
 STATIC = Path(__file__).parent / "static"
 # Status of each error code; any other TidingsError is a bad request.
@@ -43,7 +43,7 @@ def create_app(db: str | Path, *, write_token: str | None = None) -> FastAPI:
                               "download. The dashboard is at `/`.")
     app.state.db = database
     app.state.write_token = write_token or None
-    for router in (events.router, catalog.router, write.router):
+    for router in (events.router, catalog.router, stances.router, write.router):
         app.include_router(router)
     _add_error_handlers(app)
     _add_pages(app)

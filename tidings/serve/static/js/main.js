@@ -5,6 +5,7 @@ import { drawArticle } from "./article.js";
 import { drawEvidence } from "./evidence.js";
 import { WorldMap } from "./map.js";
 import { drawNetwork } from "./network.js";
+import { drawLegend, drawMatrix, drawStanceTimeline, drawStories } from "./stances.js";
 import { FILTERS, filterParams, read, write } from "./state.js";
 import { FACTUALITIES, TYPES, fmt } from "./svg.js";
 import { drawTable } from "./table.js";
@@ -120,6 +121,7 @@ async function renderDashboard(mine) {
       $("next").disabled = offset + PAGE >= data.total;
       status(`${fmt(data.total)} events`);
     }),
+    ...stanceJobs(mine, params),
   ];
   if (state.event) {
     jobs.push(get(`/api/events/${encodeURIComponent(state.event)}`).then((event) => {
@@ -130,6 +132,35 @@ async function renderDashboard(mine) {
     $("evidence").hidden = true;
   }
   await Promise.all(jobs);
+}
+
+// The stance panel follows the filters; its issue (for the timeline) is its own, in the URL.
+function stanceJobs(mine, params) {
+  const selectEvent = (eventId) => setView({ event: eventId });
+  const selectIssue = (issue) => setView({ issue: issue || null });
+  const stories = new URLSearchParams();
+  for (const key of ["since", "until", "actor", "type"]) if (state[key]) stories.set(key, state[key]);
+  stories.set("limit", 8);
+  const timeline = new URLSearchParams(params);
+  if (state.issue) timeline.set("issue", state.issue);
+  $("stance-timeline-title").textContent = state.issue ? `Positions on ${state.issue} over time` : "Positions over time";
+  return [
+    get("/api/stances", params).then((data) => {
+      if (mine !== generation) return;
+      drawMatrix($("stance-matrix"), $("stance-detail"), data, state.issue, selectIssue, selectEvent);
+      const select = $("stance-issue");
+      const issues = [...data.issues].sort();
+      if (state.issue && !issues.includes(state.issue)) issues.push(state.issue);
+      select.replaceChildren(new Option("choose an issue", ""), ...issues.map((i) => new Option(i, i)));
+      select.value = state.issue ?? "";
+    }),
+    (state.issue ? get("/api/stances/timeline", timeline) : Promise.resolve(null)).then((data) => {
+      if (mine === generation) drawStanceTimeline($("stance-timeline"), data, selectEvent);
+    }),
+    get("/api/stories", stories).then((data) => {
+      if (mine === generation) drawStories($("stories"), data, selectEvent);
+    }),
+  ];
 }
 
 async function render() {
@@ -162,6 +193,8 @@ function init() {
   }
   $("prev").addEventListener("click", () => setView({ offset: Math.max(0, Number(state.offset || 0) - PAGE) || null, event: null }));
   $("next").addEventListener("click", () => setView({ offset: Number(state.offset || 0) + PAGE, event: null }));
+  drawLegend($("stance-legend"));
+  $("stance-issue").addEventListener("change", (event) => setView({ issue: event.target.value || null }));
   $("level").addEventListener("change", (event) => setView({ level: event.target.value === "country" ? null : event.target.value }));
   document.querySelectorAll("[data-zoom]").forEach((button) =>
     button.addEventListener("click", () => map.zoom(button.dataset.zoom)));

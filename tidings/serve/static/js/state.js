@@ -3,8 +3,8 @@
 // Filters sent to every API call (they mean what tidings.store.query.Filters says).
 export const FILTERS = ["type", "factuality", "actor", "recipient", "actor_sector",
   "recipient_sector", "country", "place", "bbox", "since", "until", "q", "article"];
-// Other state: table page, selected event, network level, article view.
-const VIEW = ["offset", "event", "level", "doc"];
+// Other state: table page, selected event, network level, article view, stance issue.
+const VIEW = ["offset", "event", "level", "doc", "issue"];
 
 export function read() {
   const params = new URLSearchParams(location.search);
