@@ -65,6 +65,24 @@ def test_eval_writes_a_json_report(run, gold_file, tmp_path):
     assert events["tp"] + events["fn"] == 2  # both gold events are counted
 
 
+def test_eval_scores_petrarch_records_with_their_dictionaries(run, shared, tmp_path):
+    records = shared / "data" / "petrarch2-validation" / "records-dev.jsonl"
+    report = tmp_path / "eval.json"
+    result = run("eval", "--gold", records, "--dictionaries", shared / "data" / "petrarch2-dictionaries",
+                 "--limit", "5", "--report", report)
+    assert result.exit_code == 0, result.stderr
+    assert "exact (triple set equal)" in result.stdout
+    [scored] = json.loads(report.read_text(encoding="utf-8")).values()
+    assert scored["scored"] + scored["unscored"] == 5
+
+
+def test_petrarch_records_without_dictionaries_are_e301(run, shared):
+    records = shared / "data" / "petrarch2-validation" / "records-dev.jsonl"
+    result = run("eval", "--gold", records)
+    assert result.exit_code == 3
+    assert "--dictionaries" in result.stderr
+
+
 def test_eval_without_a_gold_file_is_a_usage_error(run):
     result = run("eval")
     assert result.exit_code == 2

@@ -6,73 +6,50 @@ looking at the file (``kind="auto"``) and returns ``(name, results)``.
 
 from __future__ import annotations
 
+import importlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from tidings.errors import Errors, TidingsError
 from tidings.registry import scorers
 
-
-@scorers.register("samples")
-def _samples(path: Path, *, limit: int | None = None, **_: object) -> dict:
-    from tidings.evaluate.gold import evaluate_gold
-
-    return evaluate_gold(path, limit=limit)
-
-
-@scorers.register("geo")
-def _geo(path: Path, *, limit: int | None = None, **_: object) -> dict:
-    from tidings.evaluate.geo import evaluate_geo
-
-    return evaluate_geo(path, limit=limit)
+# name -> (module, scoring function, table formatter); modules load only when used.
+_SCORERS = {
+    "samples": ("tidings.evaluate.gold", "evaluate_gold", "format_report"),
+    "geo": ("tidings.evaluate.geo", "evaluate_geo", "format_geo_table"),
+    "stories": ("tidings.evaluate.stories", "evaluate_stories", "format_stories"),
+    "stances": ("tidings.evaluate.stances", "evaluate_stances", "format_stances"),
+    "plover-gsr": ("tidings.evaluate.plover_gsr", "evaluate_plover_gsr", "format_gsr"),
+}
 
 
-@scorers.register("stories")
-def _stories(path: Path, *, limit: int | None = None, **_: object) -> dict:
-    from tidings.evaluate.stories import evaluate_stories
+def _lazy_scorer(module: str, function: str, formatter: str) -> Callable[..., dict]:
+    def score(path: Path, *, limit: int | None = None, **_: object) -> dict:
+        return getattr(importlib.import_module(module), function)(path, limit=limit)
 
-    return evaluate_stories(path, limit=limit)
-
-
-def _format_stories(result: dict) -> str:
-    from tidings.evaluate.stories import format_stories
-
-    return format_stories(result)
+    score.format = lambda result: getattr(importlib.import_module(module), formatter)(result)  # type: ignore[attr-defined]
+    return score
 
 
-_stories.format = _format_stories  # type: ignore[attr-defined]
+for _name, _parts in _SCORERS.items():
+    scorers.register(_name, func=_lazy_scorer(*_parts))
 
 
-@scorers.register("stances")
-def _stances(path: Path, *, limit: int | None = None, **_: object) -> dict:
-    from tidings.evaluate.stances import evaluate_stances
+@scorers.register("petrarch")
+def _petrarch(path: Path, *, limit: int | None = None, dictionaries: Path | None = None,
+              **_: object) -> dict:
+    """PETRARCH2's validation records, coded with the PETRARCH-format dictionaries they use."""
+    from tidings.evaluate.petrarch import evaluate_petrarch
 
-    return evaluate_stances(path, limit=limit)
-
-
-def _format_stances(result: dict) -> str:
-    from tidings.evaluate.stances import format_stances
-
-    return format_stances(result)
-
-
-_stances.format = _format_stances  # type: ignore[attr-defined]
+    if dictionaries is None:
+        raise TidingsError(Errors.E301, path=path, line=0,
+                           detail="PETRARCH2 validation records need --dictionaries DIR")
+    return evaluate_petrarch(path, dictionaries, limit=limit)
 
 
-@scorers.register("plover-gsr")
-def _plover_gsr(path: Path, *, limit: int | None = None, **_: object) -> dict:
-    from tidings.evaluate.plover_gsr import evaluate_plover_gsr
-
-    return evaluate_plover_gsr(path, limit=limit)
-
-
-def _format_plover_gsr(result: dict) -> str:
-    from tidings.evaluate.plover_gsr import format_gsr
-
-    return format_gsr(result)
-
-
-_plover_gsr.format = _format_plover_gsr  # type: ignore[attr-defined]
+_petrarch.format = lambda result: importlib.import_module(  # type: ignore[attr-defined]
+    "tidings.evaluate.petrarch").format_table(result)
 
 
 def _first_record(path: Path) -> object:
@@ -113,16 +90,7 @@ def evaluate_path(kind: str, path: Path, *, limit: int | None = None, **options:
 
 
 def format_results(name: str, result: dict) -> str:
-    kind = name.split(":", 1)[0]
-    if kind == "samples":
-        from tidings.evaluate.gold import format_report
-
-        return f"# {name}\n" + format_report(result)
-    if kind == "geo":
-        from tidings.evaluate.geo import format_geo_table
-
-        return f"# {name}\n" + format_geo_table(result)
-    formatter = getattr(scorers.get(kind), "format", None)
+    formatter = getattr(scorers.get(name.split(":", 1)[0]), "format", None)
     return f"# {name}\n" + (formatter(result) if formatter else json.dumps(result, indent=2, default=str))
 
 

@@ -116,38 +116,27 @@ def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
 def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> int | None:
     """How specifically ``entry`` matches ``token`` (higher wins), or None if it does not."""
     lemma = phrase.head
-    score = len(phrase.extra)
-    if nominal:
-        mods = modifiers(token)
-        if phrase.extra and not set(phrase.extra) <= mods | _verb_companions(token):
-            return None
-        if _blocked(entry, mods, token):
-            return None
-        if lemma in entry.complements:
-            if not entry.complements[lemma] & _complement_heads(token):
-                return None
-            score += 2
-        required = entry.required_modifiers(lemma)
-        if required is not None:
-            if not required & (mods | objects(token)):
-                return None
-            score += 2
-        # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
-        needed = entry.required_objects(lemma) if not entry.verbs else None
-        if needed is not None:
-            if not needed & (objects(token) | mods):
-                return None
-            score += 2
-        return score
-    if phrase.extra and not set(phrase.extra) <= _verb_companions(token):
+    mods = modifiers(token) if nominal else set()
+    if phrase.extra and not set(phrase.extra) <= mods | _verb_companions(token):
         return None
+    if nominal and _blocked(entry, mods, token):
+        return None
+    # Each condition: the words the entry requires, and those found; each one met adds 2.
+    conditions: list[tuple[frozenset[str] | None, set[str]]] = []
     if lemma in entry.complements:
-        if not entry.complements[lemma] & _complement_heads(token):
-            return None
-        score += 2
-    needed = entry.required_objects(lemma)
-    if needed is not None:
-        if not needed & objects(token):
+        conditions.append((entry.complements[lemma], _complement_heads(token)))
+    if nominal:
+        conditions.append((entry.required_modifiers(lemma), mods | objects(token)))
+        # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
+        if not entry.verbs:
+            conditions.append((entry.required_objects(lemma), objects(token) | mods))
+    else:
+        conditions.append((entry.required_objects(lemma), objects(token)))
+    score = len(phrase.extra)
+    for required, found in conditions:
+        if required is None:
+            continue
+        if not required & found:
             return None
         score += 2
     return score
