@@ -79,19 +79,21 @@ def precondition(sentence: str, own_issue: str | None = None,
     """Does ``sentence`` state a precondition, and on which issue? The issue named after the
     cue ("before any truce"), else another issue the sentence names than ``own_issue``."""
     rules = rules or load_rules()
+    cues = [(cue, needs_issue) for pattern, needs_issue in ((rules.strong, False), (rules.weak, True))
+            for cue in pattern.finditer(sentence)]
+    final = rules.final.search(sentence) is not None
+    if not cues and not final:
+        return None  # no cue: skip looking for issues (most sentences)
     named = issues_in(sentence)
     other = [(issue, words) for _, issue, words in named if issue != own_issue]
     fallback = Precondition(*other[0]) if other else Precondition(None, None)
-    for pattern, needs_issue in ((rules.strong, False), (rules.weak, True)):
-        for cue in pattern.finditer(sentence):
-            after = [(issue, words) for offset, issue, words in named if offset >= cue.end()]
-            if after:
-                return Precondition(after[0][0], after[0][1])
-            if not needs_issue:
-                return fallback
-    if rules.final.search(sentence):
-        return fallback
-    return None
+    for cue, needs_issue in cues:
+        after = [(issue, words) for offset, issue, words in named if offset >= cue.end()]
+        if after:
+            return Precondition(after[0][0], after[0][1])
+        if not needs_issue:
+            return fallback
+    return fallback if final else None
 
 
 def observe(event: Event, published: dt.date | None = None,
