@@ -197,3 +197,14 @@ def test_evaluate_gold_scores_each_split_with_a_given_coder(tmp_path):
     text = format_report(report)
     assert "== split dev: 1 articles" in text and "== split test: 1 articles" in text
     assert "negated agreements coded as asserted: 0" in text
+
+
+def test_an_asserted_agreement_the_gold_also_has_is_not_a_negated_one_coded_as_asserted():
+    gold = [GoldArticle("a1", "dev", [
+        _gold("AGREE", ["USA", "RUS"], factuality="negated", issue="ceasefire"),
+        _gold("AGREE", ["USA", "RUS"], issue="prisoner exchange"),
+    ])]
+    swap = _coded("AGREE", [USAGOV, RUSGOV]).model_copy(update={"issue": "prisoner exchange"})
+    assert score(gold, {"a1": [swap]}).negated_agreements_as_asserted == 0
+    truce = _coded("AGREE", [USAGOV, RUSGOV]).model_copy(update={"issue": "ceasefire"})
+    assert score(gold, {"a1": [swap, truce]}).negated_agreements_as_asserted == 1

@@ -156,11 +156,15 @@ def score(gold: list[GoldArticle], coded: dict[str, list[Event]]) -> GoldScore:
             if g.get("date"):
                 rates["de"].count(c.date is not None and c.date.isoformat() == g["date"])
                 rates["dw"].count(_date_within(g, c))
+        # A failed agreement coded as one that happened: an asserted AGREE by the same parties
+        # on the same issue that no asserted gold agreement accounts for.
+        explained = {id(c) for g, c in loose if g["factuality"] == "asserted"}
         for g in article.events:
             if g["event_type"] == "AGREE" and g["factuality"] == "negated":
                 negated_as_asserted += any(
-                    c.event_type == "AGREE" and c.factuality == "asserted"
-                    and _countries(c.actor) & _countries(g["actor"]) for c in events)
+                    c.event_type == "AGREE" and c.factuality == "asserted" and id(c) not in explained
+                    and _countries(c.actor) & _countries(g["actor"])
+                    and c.issue in (g.get("issue"), None) for c in events)
     for counts in by_type.values():
         total.add(counts)
     return GoldScore(total, dict(by_type), typed, rates["actor"], rates["recipient"], rates["pc"],
