@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from tidings import __version__, nlp
 from tidings.actors import resolve as resolve_actors
 from tidings.dedup import merge_mentions
+from tidings.dedup.stories import build_stories
 from tidings.dictionaries import Dictionaries, code_doc_with_dictionaries
 from tidings.errors import SkippedInput
 from tidings.events import code_doc
-from tidings.events.codebook import CODEBOOK_DIR
 from tidings.model import Article, Event
 from tidings.places import Geocoder
 from tidings.read import article_from_text, read_paths
@@ -33,6 +33,9 @@ from tidings.store import EventStore
 
 if TYPE_CHECKING:
     from tidings.scale import Batch
+
+
+DATA_DIR = Path(__file__).resolve().parent / "data"  # everything the coder knows
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class IngestReport:
     # "coding" and "coding_cpu" sum the workers' wall and CPU time spent coding
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # "driver", "worker <pid>"
+    stories: int | None = None  # story events after this run's rebuild (None: nothing changed)
 
     @property
     def done(self) -> int:
@@ -62,10 +66,13 @@ class IngestReport:
 
 @lru_cache(maxsize=1)
 def coder_version() -> str:
-    """tidings' version plus a hash of the codebook, stored with each article."""
+    """tidings' version plus a hash of all its knowledge (codebook, actors, places), stored
+    with each article: a changed data file makes a re-run code the articles again."""
     digest = hashlib.sha256()
-    for path in sorted(CODEBOOK_DIR.glob("*.yaml")):
-        digest.update(path.read_bytes())
+    for path in sorted(DATA_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(DATA_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
@@ -173,6 +180,11 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
                 report.events += len(events)
                 if on_article:
                     on_article(report)
+        if report.coded:
+            # The cross-article layer sits on top of the events: rebuilt when they change.
+            t0 = clock()
+            report.stories = build_stories(store).stories
+            seconds["stories"] = clock() - t0
     seconds["total"] = clock() - began
     report.seconds = seconds
     report.peak_rss_mb["driver"] = peak_rss_mb()

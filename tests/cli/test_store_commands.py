@@ -237,10 +237,6 @@ def test_ingest_skips_bad_inputs_and_exits_one(tmp_path, nlp):
     assert {e["article_id"] for e in _events(db)} == {"r-talks", "r-shelling"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ingest prints skipped inputs through the rich progress console, which wraps at 80 "
-    "columns when stderr is not a terminal: 'skipped \\n/long/path: E001\\nempty input...' is "
-    "split over several lines, unlike `tidings code`"))
 def test_ingest_names_each_skipped_input_on_one_line(tmp_path, nlp):
     folder = tmp_path / ("a-folder-with-a-rather-long-name-" * 2)
     folder.mkdir()

@@ -102,7 +102,7 @@ class Bar(Quiet):
                              total=report.done if final and self.total is None else self.total)
 
     def skipped(self, item: object) -> None:
-        self.progress.console.print(f"skipped {item}", markup=False, highlight=False)
+        self.progress.console.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
 
 
 class Lines(Quiet):
@@ -124,7 +124,8 @@ class Lines(Quiet):
             markup=False, highlight=False)
 
     def skipped(self, item: object) -> None:
-        self.console.print(f"skipped {item}", markup=False, highlight=False)
+        # one line per skipped input, however long its path: logs are read with grep
+        self.console.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
 
 
 def summary(report: api.IngestReport, db: Path) -> Table:
@@ -139,6 +140,8 @@ def summary(report: api.IngestReport, db: Path) -> Table:
         ("coded and stored", f"{report.coded}  ({report.events} events)"),
         ("already stored", f"{report.unchanged}"),
         ("inputs skipped", f"{len(report.skipped)}"),
+        ("stories", f"{report.stories} (linked across articles in {s.get('stories', 0):.1f}s)"
+         if report.stories is not None else "unchanged"),
         ("workers", f"{report.workers}"),
         ("speed", f"{report.coded / coding:.1f} articles/s"),
         ("time", f"{s['total']:.1f}s: start {s['start']:.1f}s, read {s['read']:.1f}s, "
