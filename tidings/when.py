@@ -82,6 +82,7 @@ def _parser(prefer: str) -> DateDataParser:
     )
 
 
+@lru_cache(maxsize=65536)
 def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[date, DatePrecision] | None:
     """Read one date expression relative to ``published``; None when it is not a date."""
     lowered = " ".join(text.lower().split())

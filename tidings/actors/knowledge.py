@@ -49,6 +49,7 @@ _SPACE = re.compile(r"\s+")
 _FIRST_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=262144)  # called for every token and candidate name: words repeat
 def norm(text: str) -> str:
     """Matching form: accents stripped, lower case, one space, straight apostrophes."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))

@@ -82,7 +82,7 @@ class Entry:
 class Codebook:
     entries: tuple[Entry, ...]
     scores: dict[str, float]  # "ASSAULT" and "ASSAULT:drone" -> PLOVER score
-    issues: tuple[tuple[str, tuple[str, ...]], ...]  # (issue, phrase lemmas), longest first
+    issues: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # first word -> (issue, phrase), longest first
     cues: dict[str, Any]
     verb_index: dict[str, list[tuple[Entry, Phrase]]]
     noun_index: dict[str, list[tuple[Entry, Phrase]]]
@@ -224,13 +224,15 @@ def load(directory: Path = CODEBOOK_DIR) -> Codebook:
         scores.update({f"{event_type}:{m}": float(v) for m, v in modes.items()})
 
     issue_data, _ = _load_yaml(directory / "issues.yaml")
-    issues = sorted(
-        ((name, tuple(p.lower().split())) for name, phrases in issue_data["issues"].items()
-         for p in phrases),
-        key=lambda item: -len(item[1]),
-    )
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for name, phrases in issue_data["issues"].items():
+        for phrase in phrases:
+            words = tuple(str(phrase).lower().split())
+            by_first[words[0]].append((name, words))
+    issues = {first: tuple(sorted(found, key=lambda item: -len(item[1])))
+              for first, found in by_first.items()}
     cues, _ = _load_yaml(directory / "cues.yaml")
-    return Codebook(tuple(entries), scores, tuple(issues), cues, dict(verb_index), dict(noun_index))
+    return Codebook(tuple(entries), scores, issues, cues, dict(verb_index), dict(noun_index))
 
 
 @lru_cache(maxsize=4)

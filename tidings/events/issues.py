@@ -18,9 +18,8 @@ def find_issue(tokens: Sequence[Token], codebook: Codebook) -> tuple[str, str] |
     ordered = sorted(tokens, key=lambda t: t.i)
     by_index = {t.i: t for t in ordered}
     for token in ordered:
-        for issue, phrase in codebook.issues:  # longest phrases first
-            if phrase[0] not in _forms(token):
-                continue
+        candidates = [pair for form in dict.fromkeys(_forms(token)) for pair in codebook.issues.get(form, ())]
+        for issue, phrase in sorted(candidates, key=lambda item: -len(item[1])):  # longest first
             span_end = token.i
             ok = True
             for offset, word in enumerate(phrase[1:], start=1):

@@ -178,7 +178,8 @@ def _gazetteer_worthy(span: Span, gaz: Gazetteer) -> bool:
 
 def _link_parents(doc: Doc, found: list[Toponym]) -> None:
     """"Springfield, Illinois": the second place names the first one's parent."""
+    text = doc.text  # built anew on every access: once here
     for a, b in zip(found, found[1:], strict=False):
-        between = doc.text[a.end_char:b.start_char]
+        between = text[a.end_char:b.start_char]
         if between.strip() == "," and a.source != "demonym" and b.source != "demonym":
             a.parent = b.name
