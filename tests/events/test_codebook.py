@@ -74,10 +74,12 @@ def test_scores_issues_and_cues_load():
     assert cb.score("ASSAULT", []) is not None and cb.score("ASSAULT", []) < 0
     assert cb.score("AGREE", []) > 0
     assert cb.cues["historical_after_days"] == 90
-    issue_names = {name for name, _ in cb.issues}
+    issue_names = {name for phrases in cb.issues.values() for name, _ in phrases}
     assert {"ceasefire", "security guarantees", "territorial concessions", "root causes"} <= issue_names
-    lengths = [len(phrase) for _, phrase in cb.issues]
-    assert lengths == sorted(lengths, reverse=True), "issue phrases must be tried longest first"
+    for first, phrases in cb.issues.items():  # indexed by their first word, longest first
+        assert all(phrase[0] == first for _, phrase in phrases)
+        lengths = [len(phrase) for _, phrase in phrases]
+        assert lengths == sorted(lengths, reverse=True), "issue phrases must be tried longest first"
 
 
 def test_default_codebook_is_cached():
