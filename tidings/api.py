@@ -183,6 +183,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
         if report.coded:
             # The cross-article layer sits on top of the events: rebuilt when they change.
             t0 = clock()
+            store.connection.execute("RESET memory_limit")  # linking needs more than writing
             report.stories = build_stories(store).stories
             seconds["stories"] = clock() - t0
     seconds["total"] = clock() - began

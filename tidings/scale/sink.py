@@ -9,6 +9,8 @@ from tidings.scale.batches import Batch
 from tidings.scale.coding import Coded
 from tidings.store import EventStore
 
+DRIVER_MEMORY = "512MB"
+
 
 def open_for_writing(db: str | Path) -> EventStore:
     """Open the store, creating a new one atomically: a kill while DuckDB writes a new file's
@@ -21,7 +23,11 @@ def open_for_writing(db: str | Path) -> EventStore:
             stale.unlink(missing_ok=True)
         EventStore(making).close()
         os.replace(making, path)
-    return EventStore(path)
+    store = EventStore(path)
+    # DuckDB keeps pages it wrote cached up to 80 % of RAM by default: the driver would grow
+    # with the store. Bounded, it spills to disk instead and its memory stays flat.
+    store.connection.execute(f"SET memory_limit = '{DRIVER_MEMORY}'")
+    return store
 
 
 def write(store: EventStore, batch: Batch, coded: Coded, coder_version: str) -> int:
