@@ -180,13 +180,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
                 report.events += len(events)
                 if on_article:
                     on_article(report)
+        report.peak_rss_mb["driver"] = peak_rss_mb()  # reading, batching and writing
         if report.coded:
-            # The cross-article layer sits on top of the events: rebuilt when they change.
+            # The cross-article layer sits on top of the events: rebuilt when they change. It
+            # reads the whole store, so its memory grows with the store, unlike the rest.
             t0 = clock()
             store.connection.execute("RESET memory_limit")  # linking needs more than writing
             report.stories = build_stories(store).stories
             seconds["stories"] = clock() - t0
+            report.peak_rss_mb["driver, linking stories"] = peak_rss_mb()
     seconds["total"] = clock() - began
     report.seconds = seconds
-    report.peak_rss_mb["driver"] = peak_rss_mb()
     return report
