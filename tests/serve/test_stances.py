@@ -140,8 +140,21 @@ def test_junk_never_makes_a_500(client, endpoint, params):
     assert response.status_code in (200, 400), (endpoint, params, response.text)
 
 
-def test_no_stories_table_gives_a_note(client):
-    body = get(client, "/api/stories")
+@pytest.fixture(scope="module")
+def storyless_server(pipeline_db: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """A read-only server over a store whose events were never linked into stories."""
+    path = tmp_path_factory.mktemp("storyless") / "corpus.duckdb"
+    shutil.copy(pipeline_db, path)
+    with EventStore(path) as store:
+        store.connection.execute("DROP TABLE IF EXISTS story_events")
+        store.connection.execute("DROP TABLE IF EXISTS stories")
+    with Server(path) as running:
+        yield running
+
+
+def test_no_stories_table_gives_a_note(storyless_server):
+    with storyless_server.client() as c:
+        body = get(c, "/api/stories")
     assert body["items"] == [] and body["total"] == 0
     assert "tidings stories" in body["note"]
 

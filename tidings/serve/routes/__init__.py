@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from ...errors import Errors, TidingsError
 from ..db import Database
-from ..formats import download, records
+from ..formats import download, plain, records
 from ..params import EventFilters, Page, event_filters, paging
 from ..queries import Query
 
@@ -18,6 +20,15 @@ Paged = Annotated[Page, Depends(paging)]
 def database(request: Request) -> Database:
     """The ``Database`` of the running app."""
     return request.app.state.db
+
+
+def detail(request: Request, fetch: Callable[[Any, str], dict | None], kind: str, key: str) -> dict:
+    """One record by id (``fetch(cursor, key)``), or a 404 naming what was not found."""
+    with database(request).cursor() as cur:
+        found = fetch(cur, key)
+    if found is None:
+        raise TidingsError(Errors.E505, kind=kind, id=key)
+    return plain(found)
 
 
 def listing(request: Request, query: Query, page: Page, name: str,

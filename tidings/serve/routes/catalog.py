@@ -6,10 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from ...errors import Errors, TidingsError
 from .. import queries
-from ..formats import plain
-from . import Filtered, Paged, database, listing
+from . import Filtered, Paged, detail, listing
 
 router = APIRouter(prefix="/api", tags=["catalogue"])
 
@@ -23,11 +21,7 @@ def articles(request: Request, f: Filtered, page: Paged):  # noqa: ANN201
 @router.get("/articles/{article_id}", summary="One article's text and every coded span")
 def article(request: Request, article_id: str) -> dict:
     """The text, its events, and spans (actor, recipient, trigger, place) as article offsets."""
-    with database(request).cursor() as cur:
-        found = queries.article_detail(cur, article_id)
-    if found is None:
-        raise TidingsError(Errors.E505, kind="article", id=article_id)
-    return plain(found)
+    return detail(request, queries.article_detail, "article", article_id)
 
 
 @router.get("/actors", summary="Actors of the filtered events, busiest first")

@@ -6,10 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from ...errors import Errors, TidingsError
 from .. import queries
 from ..formats import plain, records
-from . import Filtered, Paged, database, listing
+from . import Filtered, Paged, database, detail, listing
 
 router = APIRouter(prefix="/api", tags=["events"])
 MAX_POINTS = 5000
@@ -30,11 +29,7 @@ def events(request: Request, f: Filtered, page: Paged,
 @router.get("/events/{event_id}", summary="One event with its entities and mentions")
 def event(request: Request, event_id: str) -> dict:
     """The event, its actors and recipients (with article offsets) and its evidence."""
-    with database(request).cursor() as cur:
-        found = queries.event_detail(cur, event_id)
-    if found is None:
-        raise TidingsError(Errors.E505, kind="event", id=event_id)
-    return plain(found)
+    return detail(request, queries.event_detail, "event", event_id)
 
 
 @router.get("/mentions", summary="Evidence sentences of the filtered events")
