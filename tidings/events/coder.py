@@ -128,7 +128,7 @@ class DocCoder:
         by_token = {t.token.i: t for t in triggers}
         coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None]
         parties = {t.token.i: self.finder.find(t) for t in coded}
-        self.types = {t.token.i: t.entry.type for t in coded}
+        types = {t.token.i: t.entry.type for t in coded}
         for trigger in coded:
             if trigger.nominal and not parties[trigger.token.i][0]:
                 inherited = self._inherited_actors(trigger.token, parties)
@@ -137,11 +137,11 @@ class DocCoder:
         for trigger in coded:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.reactions:
-                parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties))
+                parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
         return [self._event(t, *parties[t.token.i]) for t in coded]
 
-    def _reaction_target(self, trigger: Trigger, actor: list, parties: dict[int, tuple[list, list]]
-                         ) -> list:
+    def _reaction_target(self, trigger: Trigger, actor: list, parties: dict[int, tuple[list, list]],
+                         types: dict[int, str]) -> list:
         """Whose act a reaction answers: "condemned the exercises" -> the exercises' actor;
         "dismissed the measures" -> the actor of the latest earlier event by someone else."""
         own = {e.country for e in actor}
@@ -163,7 +163,7 @@ class DocCoder:
                 earlier = sorted((i for i in parties if i < trigger.token.i), reverse=True)
                 for wanted in (kinds, None):
                     for i in earlier:
-                        if wanted is not None and self.types.get(i) not in wanted:
+                        if wanted is not None and types.get(i) not in wanted:
                             continue
                         found = [e for e in parties[i][0] if e.country and e.country not in own]
                         if found:
@@ -280,12 +280,16 @@ class DocCoder:
         published = self.article.published
         if published is None:
             return None, None
+        dated = []  # (the clause each date is said of, the date), read once
+        for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
+            span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
+            if span is not None:
+                dated.append((self._clause(span.root).i, anchored))
         clauses = {self._clause(trigger.token).i, trigger.token.i}
         speaker = speech_verb(trigger.token, self.cb)
         for owner in (clauses, {speaker.i} if speaker is not None else set()):
-            for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
-                span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
-                if span is not None and self._clause(span.root).i in owner:
+            for clause, anchored in dated:
+                if clause in owner:
                     return anchored.date, anchored.precision
         if factuality in ("asserted", "negated"):
             return self.news_day, "day"  # as GDELT does: undated reports are of the news day
