@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -93,18 +94,9 @@ def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None)
 def code_articles(articles: Iterable[Article], *, batch_size: int = 32,
                   dictionaries: Dictionaries | None = None) -> Iterator[CodedArticle]:
     """Code articles in order, parsing them in ``nlp.pipe`` batches."""
-    pending: list[Article] = []
-
-    def flush() -> Iterator[CodedArticle]:
-        for article, doc in zip(pending, nlp.parse((a.text for a in pending), batch_size), strict=True):
-            yield CodedArticle(article, code_parsed(doc, article, dictionaries))
-        pending.clear()
-
-    for article in articles:
-        pending.append(article)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+    articles, texts = itertools.tee(articles)  # nlp.pipe reads a batch ahead of its output
+    for article, doc in zip(articles, nlp.parse((a.text for a in texts), batch_size), strict=True):
+        yield CodedArticle(article, code_parsed(doc, article, dictionaries))
 
 
 def code_text(text: str, *, published: dt.date | str | None = None, title: str | None = None,
