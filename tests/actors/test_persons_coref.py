@@ -135,3 +135,11 @@ def test_dateline_is_not_an_actor(nlp):
     doc, actors = run(nlp, "TEHRAN (Levant Wire) \u2014 Iran's president signed the bill.")
     assert codes(actors, doc, "TEHRAN") == []
     assert codes(actors, doc, "president") == ["IRNGOV"]
+
+
+def test_bound_surname_alone_is_the_person_whatever_ner_says(nlp):
+    # the small model tags this bare "Ishiba" ORG
+    doc, actors = run(nlp, "Japanese Prime Minister Shigeru Ishiba met the press. "
+                           "Ishiba said he hoped to visit South Korea soon.")
+    assert codes(actors, doc, "Ishiba", 1) == ["JPNGOV"]
+    assert codes(actors, doc, "he") == ["JPNGOV"]

@@ -64,9 +64,17 @@ def test_conjoined_demonyms_give_two_actors(nlp):
 
 
 def test_words_that_need_an_owner(nlp):
-    doc, actors = run(nlp, "Both sides used force. The administration said nothing.")
+    doc, actors = run(nlp, "Both sides used force. A new administration said nothing.")
     assert codes(actors, doc, "force") == []
     assert codes(actors, doc, "administration") == []
+
+
+def test_bare_definite_home_role_is_a_countryless_actor(nlp):
+    # "the army" is the article's own army: the event coder gives it the country
+    doc, actors = run(nlp, "The army said the cabinet had met. An army of volunteers formed.")
+    assert [e.code for e in actors.entities_for(doc[1])] == ["MIL"]
+    assert codes(actors, doc, "cabinet") == ["GOV"]
+    assert [e.code for e in actors.entities_for(doc[9])] == []
 
 
 def test_former_official_is_elite(nlp):
@@ -121,4 +129,29 @@ def test_group_only_role(nlp):
     doc, actors = run(nlp, "The radical Palestinian Islamic Jihad movement rejected the "
                            "invitation. The movement grew.")
     assert codes(actors, doc, "movement") == ["PSEREB"]
-    assert codes(actors, doc, "movement", 1) == []
+    # a bare "the movement" takes up the group just named
+    assert codes(actors, doc, "movement", 1) == ["PSEREB"]
+
+
+def test_the_group_takes_up_the_one_group_just_named(nlp):
+    doc, actors = run(nlp, "Rwanda denies arming the M23 rebel group. The group seized Goma.")
+    assert codes(actors, doc, "group") == ["CODREB"]
+    assert codes(actors, doc, "group", 1) == ["CODREB"]
+    doc, actors = run(nlp, "Hamas and Hezbollah fired rockets. The group said it would go on.")
+    assert codes(actors, doc, "group") == []
+    doc, actors = run(nlp, "A group of students met in Goma. The group said it would go on.")
+    assert codes(actors, doc, "group", 1) == []
+
+
+def test_both_neighbours_are_the_two_countries_just_named(nlp):
+    doc, actors = run(nlp, "India and Pakistan traded fire. The UN urged both nuclear-armed "
+                           "neighbours to exercise restraint.")
+    assert codes(actors, doc, "neighbours") == ["IND", "PAK"]
+    doc, actors = run(nlp, "Pakistan warned its neighbours.")
+    assert codes(actors, doc, "neighbours") == []  # "its" is the other side
+
+
+def test_people_and_mediators_are_actors(nlp):
+    doc, actors = run(nlp, "Police arrested 50 people. Egyptian mediators met Hamas.")
+    assert codes(actors, doc, "people") == ["CVL"]
+    assert codes(actors, doc, "mediators") == ["EGYGOV"]

@@ -165,3 +165,12 @@ def test_ids_are_stable_for_the_same_article(nlp):
     other = [e.event_id for e in code_text(REPEATED, published="2025-08-16", article_id="dedup-9")]
     assert first == again
     assert not set(first) & set(other)  # the article id is part of the identity
+
+
+def test_merged_event_keeps_a_recipient_of_the_actors_own_country():
+    # the army (SDNMIL) blaming the RSF (SDNREB): one country, two parties
+    army = Entity(text="the army", country="SDN", sector="MIL", code="SDNMIL")
+    rsf = Entity(text="the RSF", country="SDN", sector="REB", code="SDNREB")
+    merged = merge_mentions([_event(1, "ACCUSE", actor=(army,), recipient=(rsf,)),
+                             _event(2, "ACCUSE", actor=(army,), recipient=())])
+    assert [e.code for e in merged[0].recipient] == ["SDNREB"]

@@ -102,6 +102,63 @@ def test_score_exact_figures():
     assert result["errors"] == []
 
 
+def _sentence_record(record_id: str, event: str, text: str) -> dict:
+    return {"id": record_id, "event": event, "source": "", "target": "", "text": text}
+
+
+FIRE = "Police opened fire on protesters, killing one and arresting 12."
+SANCTIONS = "The United States would prohibit aid to the rebels and deny them entry."
+SHARED = [_sentence_record("GSR-COERCE-0001", "COERCE", FIRE),
+          _sentence_record("GSR-FIGHT-0002", "FIGHT", FIRE),
+          _sentence_record("GSR-SANCTION-0001", "SANCTION", SANCTIONS),
+          _sentence_record("GSR-SANCTION-0002", "SANCTION", SANCTIONS)]
+
+
+def test_a_sentence_in_several_records_is_scored_once_against_all_its_gold_events():
+    """One record per gold event: the ASSAULT coded for the COERCE record's sentence is the other
+    record's TP, not an FP; two gold SANCTIONs need two coded SANCTION events."""
+    coded = {"GSR-COERCE-0001": [_event("GSR-COERCE-0001", "COERCE", 0.6),
+                                 _event("GSR-COERCE-0001", "ASSAULT", 0.9),
+                                 _event("GSR-COERCE-0001", "PROTEST", 0.5)],
+             "GSR-SANCTION-0001": [_event("GSR-SANCTION-0001", "SANCTION", 0.7)]}
+    result = score(parse_records(SHARED), coded)
+    assert (result["records"], result["sentences"]) == (4, 2)
+    by_type = {k: (v["tp"], v["fp"], v["fn"]) for k, v in result["by_type"].items()}
+    assert by_type == {"ASSAULT": (1, 0, 0), "COERCE": (1, 0, 0), "PROTEST": (0, 1, 0),
+                       "SANCTION": (1, 0, 1)}
+    hits = {d["id"]: d["hit"] for d in result["details"]}
+    assert hits == {"GSR-COERCE-0001": True, "GSR-FIGHT-0002": True,
+                    "GSR-SANCTION-0001": True, "GSR-SANCTION-0002": False}
+    # the ASSAULT (0.9) is the first sentence's primary and one of its gold types
+    assert result["primary_type_accuracy"] == {"hits": 2, "total": 2, "rate": 1.0}
+
+
+def test_a_shared_sentence_is_coded_once():
+    seen: list[str] = []
+
+    def recording(articles: list[Article]) -> dict[str, list[Event]]:
+        seen.extend(a.article_id for a in articles)
+        return {a.article_id: [] for a in articles}
+
+    code_records(parse_records(SHARED), recording)
+    assert seen == ["GSR-COERCE-0001", "GSR-SANCTION-0001"]
+
+
+def test_future_cooperation_is_scored_as_plover_codes_it():
+    """The manual codes a planned meeting AGREE and a planned attack THREATEN; tidings says
+    CONSULT/ASSAULT with factuality future/hypothetical, read the manual's way when scored."""
+    coded = {
+        "GSR-AGREE-0001": [_event("GSR-AGREE-0001", "CONSULT", 0.7).model_copy(
+            update={"factuality": "future"})],
+        "GSR-FIGHT-0001": [_event("GSR-FIGHT-0001", "ASSAULT", 0.7).model_copy(
+            update={"factuality": "hypothetical"})],
+    }
+    details = {d["id"]: d for d in score(parse_records(GSR), coded)["details"]}
+    assert details["GSR-AGREE-0001"]["coded"] == ["AGREE"]
+    assert details["GSR-AGREE-0001"]["hit"]
+    assert details["GSR-FIGHT-0001"]["coded"] == ["THREATEN"]
+
+
 def test_evaluate_file_with_injected_coder_and_errors(tmp_path: Path):
     path = tmp_path / "gsr.json"
     path.write_text(json.dumps(GSR), encoding="utf-8")

@@ -77,3 +77,45 @@ def test_verb_subject_follows_control_and_passive(nlp):
     assert verb_subject(shelled).text == "forces"
     doc = nlp("The city was shelled overnight.")
     assert verb_subject(next(t for t in doc if t.text == "shelled")) is None
+
+
+def test_recipient_named_on_the_object_of_the_verb(code):
+    sanction = only(code("Sudan cut diplomatic relations with the United Arab Emirates."), "SANCTION")
+    assert countries(sanction.recipient) == {"ARE"}
+
+
+def test_recipient_parsed_as_an_apposition(code):
+    accuse = only(code("Army spokesman Nabil Abdallah blamed the paramilitary Rapid Support Forces "
+                       "(RSF) for the strikes."), "ACCUSE")
+    assert [e.code for e in accuse.recipient] == ["SDNREB"]
+
+
+def test_members_listed_after_including_are_the_actors(code):
+    demand = only(code("European leaders, including the German chancellor and the French "
+                       "president, pressed for a ceasefire."), "REQUEST")
+    assert countries(demand.actor) == {"DEU", "FRA"}
+
+
+def test_the_hosted_are_the_actors_and_the_host_the_recipient(code):
+    visit = only(code("Egyptian and Qatari mediators hosted a Hamas delegation in Cairo."), "CONSULT")
+    assert countries(visit.actor) == {"PSE"}
+    assert countries(visit.recipient) == {"EGY", "QAT"}
+    meeting = only(code("Erdogan hopes to host a meeting of the Russian and Ukrainian presidents."),
+                   "CONSULT")
+    assert countries(meeting.actor) == {"RUS", "UKR"}
+    assert countries(meeting.recipient) == {"TUR"}
+
+
+def test_a_partner_met_at_home_is_the_host(code):
+    talks = only(code("The Korean president held talks with Japanese Prime Minister Shigeru Ishiba "
+                      "in Tokyo on Saturday."), "CONSULT")
+    assert countries(talks.actor) == {"KOR"}
+    assert countries(talks.recipient) == {"JPN"}
+
+
+def test_talks_in_a_third_country_have_its_government_as_host(code):
+    talks = only(code("Russian and Ukrainian delegations met in Istanbul on Monday."), "CONSULT")
+    assert countries(talks.actor) == {"RUS", "UKR"}
+    assert [e.code for e in talks.recipient] == ["TURGOV"]
+    summit = only(code("The presidents of the United States and Russia met in Anchorage."), "CONSULT")
+    assert summit.recipient == []

@@ -207,3 +207,17 @@ def test_unclosed_bracket_is_e101_near_the_line(tmp_path):
     assert match, str(error)
     bad_line = _line_of(broken, '    cameo: ["037"')
     assert bad_line <= int(match.group(1)) <= bad_line + 1
+
+
+@pytest.mark.parametrize("event_type, factuality, plover", [
+    ("CONSULT", "future", "AGREE"),
+    ("AID", "future", "AGREE"),
+    ("RETREAT", "future", "CONCEDE"),
+    ("ASSAULT", "hypothetical", "THREATEN"),
+    ("CONSULT", "asserted", "CONSULT"),
+    ("CONSULT", "hypothetical", "CONSULT"),
+    ("CONCEDE", "future", "CONCEDE"),
+    ("MOBILIZE", "future", "MOBILIZE"),
+])
+def test_plover_type_follows_the_manual(cb, event_type, factuality, plover):
+    assert cb.plover_type(event_type, factuality) == plover

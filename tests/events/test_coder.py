@@ -167,3 +167,32 @@ def test_modes_come_from_modifiers(code):
 
 def test_text_without_events_codes_nothing(code):
     assert code("The weather in Lisbon was mild and sunny this week.") == []
+
+
+def test_a_must_clause_is_the_speakers_demand_of_its_subject(code):
+    events = code("Russia said on Tuesday that Sudan must cooperate with the inspectors.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    assert countries(events[0].actor) == {"RUS"}
+    assert countries(events[0].recipient) == {"SDN"}
+
+
+def test_a_purpose_clause_on_a_light_verb_belongs_to_its_object(code):
+    events = code("Algerian landowners began a hunger strike to demand the return of their land.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_a_participle_restating_its_event_is_the_same_fact(code):
+    events = code("Russian missiles hit the Kharkiv region on Monday, killing seven people.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert len(events[0].mentions) == 1
+
+
+def test_a_participle_of_another_type_is_its_own_event(code):
+    events = code("Russian missiles hit the Kharkiv region, prompting Kyiv to condemn Moscow.")
+    assert {e.event_type for e in events} >= {"ASSAULT", "ACCUSE"}
+
+
+def test_a_protest_with_no_target_is_against_its_own_government(code):
+    [march] = code("Tens of thousands of Serbian students marched through Belgrade on Saturday.")
+    assert march.event_type == "PROTEST"
+    assert [e.code for e in march.recipient] == ["SRBGOV"]

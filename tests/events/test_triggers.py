@@ -112,3 +112,25 @@ def test_names_are_not_events(triggers):
     assert "Support" not in found
     assert found.get("shelled") == "assault.attack"
     assert triggers("The Peace Palace hosts the court.") == {}
+
+
+@pytest.mark.parametrize("text, word, entry", [
+    ("Japan and Australia voiced concern over the incident.", "voiced", "accuse.concern"),
+    ("Manila lodged a diplomatic protest with Beijing.", "lodged", "accuse.concern"),
+    ("Poland closed its border with Belarus.", "closed", "sanction.close"),
+    ("Colombia suspended peace talks with the ELN.", "suspended", "sanction.discontinue"),
+    ("The government withdrew a planned increase in diesel prices.", "withdrew", "concede.concede"),
+    ("Indian and Pakistani troops exchanged fire overnight.", "exchanged", "assault.exchange"),
+    ("The UAE denied arming the RSF.", "arming", "aid.aid"),
+])
+def test_added_vocabulary(triggers, text, word, entry):
+    assert triggers(text).get(word) == entry
+
+
+def test_withdrawing_troops_stays_a_retreat(triggers):
+    assert triggers("Russia withdrew its troops from the town.").get("withdrew") == "retreat.withdraw"
+
+
+def test_an_obligation_stated_for_someone_is_a_request(triggers):
+    assert triggers("Russia said that Sudan must return the helicopter.").get("said") == "request.must"
+    assert "said" not in triggers("Russia said that Sudan returned the helicopter.")

@@ -18,6 +18,8 @@ candidates agree on one actor, and otherwise leaves the mention unresolved.
   in the same or previous sentence share one country, or else when all earlier ones do.
 - "the two leaders", "both sides", "the two countries": the two most recent distinct
   countries among matching mentions in the last five sentences.
+- "the group", "the movement": the named armed group of the same or previous sentence (or, with
+  none there, of the last three), when that is one group.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ RELATIVES = frozenset({"who", "whom", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COUNTS = {"two": 2, "both": 2, "three": 3}
 PAIR_WINDOW = 5  # sentences
+GROUP_WINDOW = 3  # sentences
 
 
 def count_word(head: Token) -> int:
@@ -174,6 +177,22 @@ def same_role(res: Resolver, head: Token, role: Role):
     ent = group[-1].entities[0]
     cue = Cue("resolved", ent.country, ent.sector, ent.code, 0, 0)
     return combine(role.sector, role, cue)
+
+
+def named_group(res: Resolver, head: Token):
+    """(country, sector, code) for "the group": the one armed group named just before."""
+    here = res.sent_of[head.i]
+    cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
+             and (np.kind == "group" or (np.role is not None and np.role.group_only))]
+    near = [np for np in cands if np.sent >= here - 1]
+    for found in (near, cands):
+        codes = {e.code for np in found for e in np.entities}
+        if len(codes) == 1:
+            ent = found[-1].entities[0]
+            return ent.country, ent.sector, ent.code
+        if codes:
+            return None  # two groups named: "the group" could be either
+    return None
 
 
 def pair(res: Resolver, head: Token, role: Role, count: int):

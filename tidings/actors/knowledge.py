@@ -98,6 +98,7 @@ class Role:
     needs_owner: bool = False  # "forces", "side": an actor only with a country or owner
     collective: bool = False  # "police": plural whatever its form
     group_only: bool = False  # "movement": an actor only through a named group
+    home: bool = False  # "the army": a bare definite one is the article's own state's
 
 
 def _is_exact(alias: str) -> bool:
@@ -118,6 +119,7 @@ class ActorKnowledge:
     ethnic: frozenset[str]  # "ethnic Albanians": a demonym naming no country
     stance: frozenset[str]  # "anti-Syria": a country named as an attitude, not an owner
     owned: dict[str, str]  # weapon/attack noun -> sector of its owner ("drone" -> MIL)
+    phrase_words: frozenset[str]  # every word of a role or owned phrase: most nouns are in none
     iso3: frozenset[str]  # valid state codes
 
     @classmethod
@@ -189,6 +191,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
         ethnic=words["ethnic"],
         stance=words["stance"],
         owned=owned,
+        phrase_words=frozenset(word for phrase in (*roles, *owned) for word in phrase.split()),
         iso3=iso3,
     )
 
@@ -291,7 +294,7 @@ def _named(index: _Index, path: Path, kind: str, valid: frozenset[str],
 
 
 _ROLE_FLAGS = ("person", "generic", "relational", "territorial", "needs_owner", "collective",
-               "group_only")
+               "group_only", "home")
 
 
 def _roles(path: Path) -> tuple[dict[str, Role], dict[str, str], dict[str, frozenset[str]],

@@ -50,6 +50,7 @@ def find_names(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
             ):
                 entry = None
             found.append(NameSpan(ent.start, ent.end, entry))
+    found += _surnames_alone(doc, found)
     spans = sorted((s for s in found if s.kind != "block"), key=lambda s: s.start)
     for span in spans:
         span.root = _root(doc, span)
@@ -58,16 +59,19 @@ def find_names(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
 
 def _gazetteer(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
     found: list[NameSpan] = []
-    i, n_tokens = 0, len(doc)
+    # Token texts read once: indexing a Doc builds a new Token object on every access.
+    words = [t.text for t in doc]
+    with_space = [t.text_with_ws for t in doc]
+    i, n_tokens = 0, len(words)
     while i < n_tokens:
-        if first_word(norm(doc[i].text)) not in kb.first_words:
+        if first_word(norm(words[i])) not in kb.first_words:
             i += 1
             continue
         for n in range(min(kb.max_name_tokens, n_tokens - i), 0, -1):
-            span = doc[i:i + n]
-            if n > 1 and "\n" in span.text:
+            text = "".join(with_space[i:i + n - 1]) + words[i + n - 1]
+            if n > 1 and "\n" in text:
                 continue  # names do not run across paragraphs
-            entries = kb.lookup(span.text)
+            entries = kb.lookup(text)
             if entries:
                 found.append(NameSpan(i, i + n, entries[0]))
                 i += n
@@ -75,6 +79,15 @@ def _gazetteer(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
         else:
             i += 1
     return found
+
+
+def _surnames_alone(doc: Doc, found: list[NameSpan]) -> list[NameSpan]:
+    """"Ishiba" after "Shigeru Ishiba": a person's surname standing alone is that person,
+    whatever NER made of it (the small model often tags a bare surname ORG or nothing)."""
+    surnames = {doc[s.end - 1].text for s in found if s.kind == "person" and s.end - s.start > 1}
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return [NameSpan(t.i, t.i + 1, None) for t in doc
+            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
 
 
 def _root(doc: Doc, span: NameSpan) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
+from ..nlp import sentences
 from . import coref
 from .knowledge import ActorKnowledge, Role, norm
 from .names import NameSpan, find_names
@@ -106,7 +107,7 @@ class Resolver:
         self.doc = doc
         self.kb = kb
         self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
         self.spans = find_names(doc, kb)
@@ -315,6 +316,13 @@ class Resolver:
             side = coref.same_role(self, head, role)
             if side is not None:
                 return self._new_np(head, "role", start, end, [side], **flags)
+        if definite and role.group_only and not plural:
+            side = coref.named_group(self, head)
+            if side is not None:
+                return self._new_np(head, "role", start, end, [side], **flags)
+        if definite and role.home and not plural:
+            # "the army said": the article's own army; the event coder gives the country
+            return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
         if role.needs_owner or role.sector is None:
             return None
         sector = self._sector(head, role, self.left_mods(head))
@@ -400,6 +408,8 @@ class Resolver:
         """
         text = norm(head.text)
         variants = list(dict.fromkeys([text, norm(head.lemma_), _singular(text)]))
+        if not any(variant in self.kb.phrase_words for variant in variants):
+            return None  # a phrase ends (or, before "of", begins) with the head's own word
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 objs = [c for c in prep.children if c.dep_ == "pobj"]

@@ -82,8 +82,9 @@ def _merge(kept: Event, new: Event) -> Event:
                             and new.location.feature not in (None, "country")):
         location = new.location or location
     actor = _richer_parties(kept.actor, new.actor)
+    # By code, not country: the army (SDNMIL) blaming the RSF (SDNREB) keeps its recipient.
     recipient = [e for e in _richer_parties(kept.recipient, new.recipient)
-                 if (e.country or e.code) not in _countries(actor)]
+                 if e.code not in {a.code for a in actor}]
     return kept.model_copy(update={
         "actor": actor,
         "recipient": recipient,

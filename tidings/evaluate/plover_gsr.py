@@ -3,22 +3,30 @@
 The gold file (``../shared/data/plover-gsr/PLOVER_GSR_CAMEO-dev.json``, see its SOURCE.md) is a
 JSON list: a leading ``DOCUMENT`` record (skipped), then one hand-coded sentence per record with
 its PLOVER event type, ``source``/``target`` actors (CAMEO-style country ``code``), and often a
-``mode`` and ``context``. Each sentence is coded on its own as an article (``article_id`` = the
-record id; the record ``date`` is a placeholder and is not used).
+``mode`` and ``context``. Each sentence is coded on its own as an article (``article_id`` = its
+first record's id; the record ``date`` is a placeholder and is not used).
 
 The records use PLOVER 0.5b1 names; they are read through the small tables below
-(``TYPE_MAP``, ``CODE_MAP``, ``MODE_MAP``, ``CONTEXT_MAP``) before scoring.
+(``TYPE_MAP``, ``CODE_MAP``, ``MODE_MAP``, ``CONTEXT_MAP``) before scoring. The coded events are
+read in PLOVER's own convention (``as_plover``): the manual codes future cooperation as AGREE and
+an announced retreat as CONCEDE, where tidings keeps the type and says ``future`` in factuality.
 
 Figures (``score``):
 
-- **type P/R/F1** — per record the gold type is one label and the coded types are the set of
-  event types tidings codes for the sentence (any factuality). The record is a TP when the gold
-  type is in the set, else an FN; every coded type other than the gold type is an FP (once per
-  type, however many events of it were coded). Per-type figures count the same way (an FP goes
-  to the coded type).
-- **primary type accuracy** — the coded event with the highest confidence (ties: the first)
-  decides; right when its type is the gold type. Denominator: every record.
-- **actor / recipient accuracy** — on records whose gold type was coded and whose gold
+- **sentences** — the GSR writes one record per gold event, so a sentence with several coded
+  events occurs in several records (the same "police opened fire ..., killing ..., arresting
+  ..." as ASSAULT and as COERCE). Records are grouped by sentence text; each sentence is coded
+  once, and its gold is the multiset of its records' types. (Scoring each record alone would
+  count the other record's type as an FP on each, and a miss on one of them for any coder.)
+- **type P/R/F1** — per sentence, gold records are matched one-to-one to coded events of their
+  type (any factuality; records in file order): a matched record is a TP, an unmatched one an
+  FN. Every coded type that is none of the sentence's gold types is an FP (once per type per
+  sentence, however many events of it were coded). Per-type figures count the same way (an FP
+  goes to the coded type).
+- **primary type accuracy** — per sentence, the coded event with the highest confidence (ties:
+  the first) decides; right when its type is one of the sentence's gold types. Denominator:
+  every sentence.
+- **actor / recipient accuracy** — on matched records (type-matched) whose gold
   source/target gives at least one code: right when the set of gold codes equals the set of
   countries of the actors (recipients) of some coded event of the gold type. Codes are
   normalised on both sides: ``CODE_MAP`` on the gold side, and any coded entity of sector
@@ -34,13 +42,14 @@ Figures (``score``):
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import Errors, TidingsError
 from tidings.evaluate.metrics import PRF, Rate
+from tidings.events import codebook as codebook_module
 from tidings.model import Article, Entity, Event
 
 # PLOVER 0.5b1 event types -> the current manual's (SOURCE.md; the manual's CAMEO-to-PLOVER
@@ -188,6 +197,12 @@ def _countries(entities: Iterable[Entity]) -> frozenset[str]:
     return frozenset(c for c in (entity_code(e) for e in entities) if c)
 
 
+def as_plover(event: Event) -> Event:
+    """The event with the type the PLOVER manual gives it (a future CONSULT is an AGREE)."""
+    plover = codebook_module.default().plover_type(event.event_type, event.factuality)
+    return event if plover == event.event_type else event.model_copy(update={"event_type": plover})
+
+
 def primary(events: list[Event]) -> Event | None:
     """The coded event that decides the primary type: highest confidence, first on ties."""
     best = None
@@ -203,9 +218,32 @@ def _role_rates(gold: frozenset[str], coded: list[frozenset[str]], exact: Rate, 
         overlap.count(any(c & gold for c in coded))
 
 
+def by_sentence(records: list[GsrRecord]) -> list[list[GsrRecord]]:
+    """The records grouped by sentence text, in file order: the GSR writes one record per gold
+    event, so a sentence with two coded events ("opened fire ..., killing ..., arresting ...":
+    ASSAULT and COERCE) occurs in two records."""
+    groups: dict[str, list[GsrRecord]] = {}
+    for record in records:
+        groups.setdefault(record.text, []).append(record)
+    return list(groups.values())
+
+
+def matched_records(group: list[GsrRecord], events: list[Event]) -> set[str]:
+    """Ids of the sentence's records matched one-to-one to a coded event of their type (records
+    of a type in file order, while coded events of that type last)."""
+    available = Counter(e.event_type for e in events)
+    hits = set()
+    for record in group:
+        if available[record.event_type] > 0:
+            available[record.event_type] -= 1
+            hits.add(record.id)
+    return hits
+
+
 def score(records: list[GsrRecord], coded: dict[str, list[Event]],
           errors: list[dict] | None = None) -> dict:
-    """Compare coded events (by record id; a missing id = nothing coded) with the gold records."""
+    """Compare coded events with the gold records, sentence by sentence (``by_sentence``); a
+    sentence's coded events are those under its first record's id (missing = nothing coded)."""
     total = PRF()
     by_type: dict[str, PRF] = defaultdict(PRF)
     by_gsr_type: dict[str, Rate] = defaultdict(Rate)  # recall by the file's own type name
@@ -213,39 +251,36 @@ def score(records: list[GsrRecord], coded: dict[str, list[Event]],
     rates = {name: Rate() for name in ("actor", "actor_overlap", "recipient", "recipient_overlap",
                                        "mode", "context")}
     details = []
-    for record in records:
-        events = coded.get(record.id, [])
+    groups = by_sentence(records)
+    for group in groups:
+        events = [as_plover(e) for e in coded.get(group[0].id, [])]
         types = {e.event_type for e in events}
-        hit = record.event_type in types
-        counts = by_type[record.event_type]
-        if hit:
-            counts.tp += 1
-        else:
-            counts.fn += 1
-        for other in types - {record.event_type}:
+        gold_types = {r.event_type for r in group}
+        for other in types - gold_types:
             by_type[other].fp += 1
-        by_gsr_type[record.gsr_type].count(hit)
         top = primary(events)
-        primary_rate.count(top is not None and top.event_type == record.event_type)
-        if hit:
-            same = [e for e in events if e.event_type == record.event_type]
-            _role_rates(record.actors, [_countries(e.actor) for e in same],
-                        rates["actor"], rates["actor_overlap"])
-            _role_rates(record.recipients, [_countries(e.recipient) for e in same],
-                        rates["recipient"], rates["recipient_overlap"])
-            if record.mode:
-                rates["mode"].count(any(record.mode in e.mode for e in same))
-            if record.contexts:
-                rates["context"].count(any(record.contexts & set(e.context) for e in same))
-        details.append({
-            "id": record.id, "gold": record.event_type, "coded": sorted(types),
-            "primary": top.event_type if top else None, "hit": hit,
-            "rules": [e.rule for e in events], "text": record.text,
-        })
+        primary_rate.count(top is not None and top.event_type in gold_types)
+        hits = matched_records(group, events)
+        for record in group:
+            hit = record.id in hits
+            counts = by_type[record.event_type]
+            if hit:
+                counts.tp += 1
+            else:
+                counts.fn += 1
+            by_gsr_type[record.gsr_type].count(hit)
+            if hit:
+                _count_role_rates(record, [e for e in events if e.event_type == record.event_type], rates)
+            details.append({
+                "id": record.id, "gold": record.event_type, "coded": sorted(types),
+                "primary": top.event_type if top else None, "hit": hit,
+                "rules": [e.rule for e in events], "text": record.text,
+            })
     for counts in by_type.values():
         total.add(counts)
     return {
         "records": len(records),
+        "sentences": len(groups),
         "type": total.as_dict(),
         "primary_type_accuracy": primary_rate.as_dict(),
         "by_type": {k: v.as_dict() for k, v in sorted(by_type.items())},
@@ -261,6 +296,18 @@ def score(records: list[GsrRecord], coded: dict[str, list[Event]],
     }
 
 
+def _count_role_rates(record: GsrRecord, same: list[Event], rates: dict[str, Rate]) -> None:
+    """Actor, recipient, mode and context figures of a matched record against the coded events
+    of its type."""
+    _role_rates(record.actors, [_countries(e.actor) for e in same], rates["actor"], rates["actor_overlap"])
+    _role_rates(record.recipients, [_countries(e.recipient) for e in same],
+                rates["recipient"], rates["recipient_overlap"])
+    if record.mode:
+        rates["mode"].count(any(record.mode in e.mode for e in same))
+    if record.contexts:
+        rates["context"].count(any(record.contexts & set(e.context) for e in same))
+
+
 Coder = Callable[[list[Article]], dict[str, list[Event]]]
 
 
@@ -272,9 +319,10 @@ def _pipeline(articles: list[Article]) -> dict[str, list[Event]]:
 
 def code_records(records: list[GsrRecord], code: Coder | None = None, *, batch_size: int = 32
                  ) -> tuple[dict[str, list[Event]], list[dict]]:
-    """Code each record's sentence; returns events by record id and the records that raised.
+    """Code each sentence once, under its first record's id (``by_sentence``); returns events by
+    record id and the records that raised.
 
-    Records are coded in batches; a batch that raises is coded again one record at a time, so
+    Sentences are coded in batches; a batch that raises is coded again one record at a time, so
     one bad record is reported (id and exception) without stopping the others."""
     from tidings.read import article_from_text
 
@@ -282,7 +330,7 @@ def code_records(records: list[GsrRecord], code: Coder | None = None, *, batch_s
     coded: dict[str, list[Event]] = {}
     errors: list[dict] = []
     articles: list[Article] = []
-    for record in records:
+    for record in (group[0] for group in by_sentence(records)):
         try:
             articles.append(article_from_text(record.text, article_id=record.id, check_language=False))
         except Exception as exc:  # noqa: BLE001 - any failure is reported for the record
@@ -319,11 +367,12 @@ def _rate_line(label: str, rate: dict, unit: str) -> str:
 
 def format_gsr(result: dict) -> str:
     """A plain-text table of a GSR report."""
-    lines = [f"== {result['records']} records, {len(result['errors'])} errors",
+    lines = [f"== {result['records']} records ({result['sentences']} sentences), "
+             f"{len(result['errors'])} errors",
              f"{'measure':34} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn",
              _prf_line("event type", result["type"])]
     lines += [_prf_line(f"  {name}", counts) for name, counts in result["by_type"].items()]
-    lines.append(_rate_line("primary type accuracy", result["primary_type_accuracy"], "records"))
+    lines.append(_rate_line("primary type accuracy", result["primary_type_accuracy"], "sentences"))
     lines.append("recall by GSR (0.5b1) type: " + ", ".join(
         f"{name} {rate['hits']}/{rate['total']}" for name, rate in result["recall_by_gsr_type"].items()))
     for label, key in (("actor accuracy", "actor_accuracy"), ("actor: a code shared", "actor_overlap"),

@@ -21,6 +21,9 @@ from tidings.model import Entity, Location
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _TOGETHER = ("with", "between", "among", "alongside")
+# CAMEO 043 "host a visit": its subject is the host. The visitor is the actor and the host the
+# recipient (samples/README.md; PLOVER's CONSULT).
+_HOSTING = "043"
 _QUANTITIES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
                "thousands", "ten", "tens", "million", "millions", "crowd", "band", "team", "unit"}
 
@@ -89,6 +92,16 @@ class ArgumentFinder:
         if token is None:
             return []
         found = self.actors.entities_for(token)
+        if not found:
+            # "blamed the paramilitary Rapid Support Forces", parsed as an apposition of "the
+            # paramilitary"
+            for partner in _children(token, "appos"):
+                found = found or self.actors.entities_for(partner)
+        if all(e.country is None for e in found):
+            # "European leaders, including the German chancellor and the French president"
+            members = [e for member in _prep_objects(token, ("including",))
+                       for e in self.actors.entities_for(member)]
+            found = members or found
         if not found and token.lemma_.lower() in _QUANTITIES:
             # "a group of protesters", "thousands of demonstrators"
             for member in _prep_objects(token, ("of",)):
@@ -128,14 +141,59 @@ class ArgumentFinder:
             if not recipient:
                 preps = [p for p in entry.recipient_preps if not entry.reciprocal or p not in _TOGETHER]
                 recipient = self._targets(_prep_objects(token, preps))
+            if not recipient:
+                # "suspended talks with the ELN", "cut relations with the UAE"; not "of" ("the
+                # release of the crew" says what, not on whom)
+                preps = [p for p in entry.recipient_preps if p != "of" and not (
+                    entry.reciprocal and p in _TOGETHER)]
+                recipient = self._targets(
+                    t for obj in _children(token, "dobj") for t in _prep_objects(obj, preps))
+            if entry.cameo == _HOSTING:
+                actor, recipient = self._guests(token), actor
         if entry.reciprocal:
             # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
             # as the one met.
-            actor = actor + self._targets(_prep_objects(token, _TOGETHER))
+            actor, recipient = self._meeting(token, actor, recipient)
         actor = _dedupe(actor)
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
         return actor, recipient
+
+    def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity]
+                 ) -> tuple[list[Entity], list[Entity]]:
+        """Parties of a meeting. Those met "with" are actors too, except a host met at home
+        ("held talks with Ishiba in Tokyo"); a city in a country no party belongs to is the
+        host of third-party talks ("Russian and Ukrainian delegations met in Istanbul")."""
+        venue = self._venue(token)
+        partners = self._targets(_prep_objects(token, _TOGETHER))
+        visitors = {e.country for e in actor}
+        hosts = [e for e in partners if venue and e.country == venue.country and venue.country not in visitors]
+        actor = actor + [e for e in partners if e not in hosts]
+        recipient = recipient + hosts
+        parties = {e.country for e in actor + recipient}
+        if venue is not None and venue.feature == "city" and len(parties) >= 2 and venue.country not in parties:
+            recipient = recipient + [Entity(text=venue.text or venue.name, country=venue.country,
+                                            sector="GOV", code=f"{venue.country}GOV",
+                                            start_char=venue.start_char, end_char=venue.end_char)]
+        return actor, recipient
+
+    def _venue(self, token: Token) -> Location | None:
+        """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb."""
+        for owner in (token, token.head):
+            for place_word in _prep_objects(owner, ("in", "at")):
+                for place in self.places:
+                    if (place.country and place.start_char is not None
+                            and place.start_char <= place_word.idx < (place.end_char or 0)):
+                        return place
+        return None
+
+    def _guests(self, host_verb: Token) -> list[Entity]:
+        """Who is hosted: "hosted a Hamas delegation", "host a meeting of the two presidents"."""
+        guests: list[Entity] = []
+        for obj in _children(host_verb, "dobj"):
+            guests += self._targets([obj]) or self._targets(
+                _prep_objects(obj, ("of", "between", "with")))
+        return guests
 
     def addressee(self, token: Token) -> list[Entity]:
         """Who is asked to act: the subject of a demand's clause ("demanded that Israel withdraw")."""

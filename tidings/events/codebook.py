@@ -23,7 +23,7 @@ CODEBOOK_DIR = Path(__file__).resolve().parents[1] / "data" / "codebook"
 _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
-    "recipient_preps", "confidence", "complements", "negated_type",
+    "recipient_preps", "confidence", "complements", "negated_type", "context",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -59,6 +59,7 @@ class Entry:
     not_modifiers: frozenset[str] = frozenset()
     mode: tuple[str, ...] = ()
     modes: dict[str, str] = field(default_factory=dict)
+    context: tuple[str, ...] = ()
     reciprocal: bool = False
     complement: str = "issue"
     recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
@@ -78,14 +79,29 @@ class Entry:
         return self.modifiers or None
 
 
+# First word -> (name, phrase words), longest phrase first: issues.yaml and contexts.yaml.
+PhraseIndex = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+def _phrase_index(named_phrases: dict[str, list]) -> PhraseIndex:
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for name, phrases in named_phrases.items():
+        for phrase in phrases:
+            words = tuple(str(phrase).lower().split())
+            by_first[words[0]].append((str(name), words))
+    return {first: tuple(sorted(found, key=lambda item: -len(item[1]))) for first, found in by_first.items()}
+
+
 @dataclass(frozen=True)
 class Codebook:
     entries: tuple[Entry, ...]
     scores: dict[str, float]  # "ASSAULT" and "ASSAULT:drone" -> PLOVER score
-    issues: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # first word -> (issue, phrase), longest first
+    issues: PhraseIndex  # issues.yaml
     cues: dict[str, Any]
     verb_index: dict[str, list[tuple[Entry, Phrase]]]
     noun_index: dict[str, list[tuple[Entry, Phrase]]]
+    contexts: PhraseIndex = field(default_factory=dict)  # contexts.yaml `words`
+    context_sectors: dict[str, str] = field(default_factory=dict)  # contexts.yaml `sectors`
 
     def score(self, event_type: str, modes: list[str]) -> float | None:
         for mode in modes:
@@ -95,6 +111,11 @@ class Codebook:
 
     def cue(self, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(name, ()))
+
+    def plover_type(self, event_type: str, factuality: str) -> str:
+        """The type as the PLOVER manual codes it: tidings keeps a planned meeting a CONSULT with
+        factuality ``future``; PLOVER codes it AGREE (cues.yaml ``plover_types``)."""
+        return self.cues.get("plover_types", {}).get(factuality, {}).get(event_type, event_type)
 
 
 def _fail(path: Path, node: yaml.Node | None, detail: str) -> TidingsError:
@@ -182,6 +203,7 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             not_modifiers=_words(raw.get("not_modifiers")),
             mode=tuple(str(m) for m in _listed(raw.get("mode"))),
             modes={str(k): str(v) for k, v in _mapping(raw.get("modes")).items()},
+            context=tuple(str(c) for c in _listed(raw.get("context"))),
             reciprocal=bool(raw.get("reciprocal", False)),
             complement=complement,
             recipient_preps=tuple(str(p) for p in _listed(raw.get("recipient_preps")))
@@ -196,7 +218,8 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
 
 
 def load(directory: Path = CODEBOOK_DIR) -> Codebook:
-    """Read events.yaml, scores.yaml, issues.yaml and cues.yaml from ``directory``."""
+    """Read events.yaml, scores.yaml, issues.yaml, contexts.yaml (optional) and cues.yaml from
+    ``directory``."""
     events_path = directory / "events.yaml"
     raw, root = _load_yaml(events_path)
     nodes = _entry_nodes(root)
@@ -224,15 +247,14 @@ def load(directory: Path = CODEBOOK_DIR) -> Codebook:
         scores.update({f"{event_type}:{m}": float(v) for m, v in modes.items()})
 
     issue_data, _ = _load_yaml(directory / "issues.yaml")
-    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    for name, phrases in issue_data["issues"].items():
-        for phrase in phrases:
-            words = tuple(str(phrase).lower().split())
-            by_first[words[0]].append((name, words))
-    issues = {first: tuple(sorted(found, key=lambda item: -len(item[1])))
-              for first, found in by_first.items()}
+    issues = _phrase_index(issue_data["issues"])
+    context_path = directory / "contexts.yaml"
+    context_data, _ = _load_yaml(context_path) if context_path.exists() else ({}, None)
+    context_data = context_data or {}
     cues, _ = _load_yaml(directory / "cues.yaml")
-    return Codebook(tuple(entries), scores, issues, cues, dict(verb_index), dict(noun_index))
+    return Codebook(tuple(entries), scores, issues, cues, dict(verb_index), dict(noun_index),
+                    contexts=_phrase_index(context_data.get("words") or {}),
+                    context_sectors={str(k): str(v) for k, v in (context_data.get("sectors") or {}).items()})
 
 
 @lru_cache(maxsize=4)

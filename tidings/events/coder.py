@@ -12,22 +12,45 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings import when
+from tidings import nlp, when
 from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
 from tidings.events.arguments import ArgumentFinder
-from tidings.events.codebook import Codebook
+from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import classify, speech_verb
-from tidings.events.issues import find_issue
+from tidings.events.issues import find_contexts, find_issue
 from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
 from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
+# Types aimed, when no target is named, at the actor's own government: a march or blockade
+# protests against the authorities of its country (the PLOVER GSR and samples/gold.jsonl code
+# them so). To move to the codebook cues (cues.yaml) with the other target rules.
+_OWN_GOVERNMENT_TARGET_TYPES = frozenset({"PROTEST"})
+
+
+def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
+    """A subjectless participle restating its head's event is the same fact: "signed a
+    declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"."""
+    outer = by_token.get(token.head.i)
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and outer is not None
+            and outer.entry.type == by_token[token.i].entry.type
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children))
+
+
+def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
+    """The event noun a light verb carries: "began a hunger *strike* to demand reforms" (the
+    purpose clause hangs on "began" but belongs to the strike)."""
+    if verb.lemma_.lower() not in cb.cue("light_verbs"):
+        return None
+    return next((by_token[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in by_token), None)
 
 
 def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
     """The outer event whose complement or purpose clause holds this trigger, if any."""
+    if _elaborates(trigger.token, by_token):
+        return by_token[trigger.token.head.i]
     allowed = cb.cue("complement_deps")
     purposes = cb.cues.get("purpose_types") or {}
     current: Token = trigger.token
@@ -38,6 +61,8 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
             return None
         current = current.head
         outer = by_token.get(current.i)
+        if outer is None and purpose:
+            outer = _light_verb_object(current, by_token, cb)
         if outer is not None:
             if purpose:
                 return outer if trigger.entry.type in purposes.get(outer.entry.type, ()) else None
@@ -70,17 +95,17 @@ def _modes(trigger: Trigger) -> list[str]:
 
 
 def _sentence_indexes(doc: Doc) -> tuple[list[Span], dict[int, int]]:
-    sentences = list(doc.sents)
+    sentences = nlp.sentences(doc)
     index = {}
     for i, sentence in enumerate(sentences):
-        for token in sentence:
-            index[token.i] = i
+        for t in range(sentence.start, sentence.end):
+            index[t] = i
     return sentences, index
 
 
-def _dateline_place(doc: Doc, places: list[Location]) -> Location | None:
+def _dateline_place(text: str, places: list[Location]) -> Location | None:
     """The place of a dateline ("ANCHORAGE, Alaska (Wire) —"), where the article has one."""
-    head = doc.text[:80]
+    head = text[:80]
     dash = max(head.find("—"), head.find(" - "), head.find("–"))
     if dash < 0 or not places:
         return None
@@ -88,6 +113,16 @@ def _dateline_place(doc: Doc, places: list[Location]) -> Location | None:
     if first.start_char is not None and first.start_char < dash:
         return first
     return None
+
+
+def _own_government(actor: list[Entity]) -> list[Entity]:
+    """The government of the one country the actors belong to ("protesters in Belgrade" ->
+    SRBGOV); none when they are a government themselves or of several countries."""
+    countries = {e.country for e in actor}
+    if len(countries) != 1 or None in countries or any(e.sector == "GOV" for e in actor):
+        return []
+    [country] = countries
+    return [Entity(text=actor[0].text, country=country, sector="GOV", code=f"{country}GOV")]
 
 
 def _home_country(actors: DocActors, share: float) -> str | None:
@@ -109,7 +144,7 @@ class DocCoder:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
         self.sentences, self.sentence_of = _sentence_indexes(doc)
-        self.dateline = _dateline_place(doc, places)
+        self.dateline = _dateline_place(article.text, places)  # Doc.text is rebuilt per access
         self.news_day = self._news_day()
         self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
         self.location_preps = cb.cue("location_preps")
@@ -218,6 +253,9 @@ class DocCoder:
             recipient = [Entity(text=location.text or location.name, country=location.country,
                                     code=location.country, start_char=location.start_char,
                                     end_char=location.end_char)]
+        if not recipient and event_type in _OWN_GOVERNMENT_TARGET_TYPES:
+            recipient = _own_government(actor)
+        context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
         mention = Mention(
             sentence_index=sentence_index,
@@ -233,6 +271,7 @@ class DocCoder:
             article_id=self.article.article_id,
             event_type=event_type,
             mode=modes,
+            context=context,
             actor=actor,
             recipient=recipient,
             factuality=factuality,
@@ -248,6 +287,14 @@ class DocCoder:
             rule=f"{entry.id}:{'noun' if trigger.nominal else 'verb'}:{trigger.phrase.head}",
             mentions=[mention],
         )
+
+    def _contexts(self, entry: Entry, sentence: Span, parties: list[Entity]) -> list[str]:
+        """PLOVER contexts: the entry's own, those whose words the sentence uses, and those of
+        the parties' sectors (an army's attack is military). The manual codes context at
+        sentence to document level, so the whole sentence counts."""
+        found = [*entry.context, *find_contexts(list(sentence), self.cb)]
+        found += [self.cb.context_sectors[e.sector] for e in parties if e.sector in self.cb.context_sectors]
+        return list(dict.fromkeys(found))
 
     def _localise(self, entities: list[Entity], location: Location | None) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
@@ -312,13 +359,15 @@ class DocCoder:
         Kharkiv"), else one so attached elsewhere in the sentence; else the dateline's place for
         events of the first sentences."""
         token = trigger.token
-        own = {t.i for t in self._clause(token).subtree} | {t.i for t in token.subtree}
-        below = {t.i for t in token.subtree}
+        candidates = [place for place in self.places
+                      if place.start_char is not None
+                      and sentence.start_char <= place.start_char < sentence.end_char
+                      and (place.start_char, place.end_char) not in used]
+        # the subtrees are walked only for sentences that name a place
+        below = {t.i for t in token.subtree} if candidates else set()
+        own = {t.i for t in self._clause(token).subtree} | below if candidates else set()
         best: tuple[int, Location] | None = None
-        for place in self.places:
-            if (place.start_char is None or not sentence.start_char <= place.start_char < sentence.end_char
-                    or (place.start_char, place.end_char) in used):
-                continue
+        for place in candidates:
             span = self.doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
             if span is None:
                 continue

@@ -123,20 +123,19 @@ def _make(span: Span, source: str) -> Toponym:
 
 def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Span]:
     """Capitalised token runs the model did not tag that name a sizeable place."""
+    # One pass over the tokens: indexing a Doc builds a new Token object on every access.
+    capitalised = [not taken[t.i] and _capitalised(t) for t in doc]
     spans = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if taken[i] or not _capitalised(tok):
+        if not capitalised[i]:
             i += 1
             continue
         best = None
         for j in range(min(len(doc), i + MAX_SPAN_TOKENS), i, -1):
-            if any(taken[k] for k in range(i, j)):
+            if not capitalised[j - 1] or any(taken[k] for k in range(i, j)):
                 continue
             span = doc[i:j]
-            if not _capitalised(doc[j - 1]):
-                continue
             if _gazetteer_worthy(span, gaz):
                 best = span
                 break
@@ -178,7 +177,9 @@ def _gazetteer_worthy(span: Span, gaz: Gazetteer) -> bool:
 
 def _link_parents(doc: Doc, found: list[Toponym]) -> None:
     """"Springfield, Illinois": the second place names the first one's parent."""
-    text = doc.text  # built anew on every access: once here
+    if len(found) < 2:
+        return
+    text = doc.text  # built anew from the tokens on every access: once here, when needed
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.end_char:b.start_char]
         if between.strip() == "," and a.source != "demonym" and b.source != "demonym":

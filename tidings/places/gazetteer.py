@@ -54,16 +54,20 @@ class Place(NamedTuple):
     capital: bool = False  # a national capital
 
 
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
+_SAINT = re.compile(r"\bsaint\b")
+
+
+@lru_cache(maxsize=262144)  # called for every candidate span of every article: names repeat
 def key(name: str) -> str:
     """The lookup form of a name: no accents, case or dots; hyphens as spaces; "Saint" -> "st"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
     text = text.replace(".", "")
-    text = re.sub(r"[\s\-\u2010-\u2014]+", " ", text).strip(" ,'")
-    text = re.sub(r"^the ", "", text)
-    text = re.sub(r"\bsaint\b", "st", text)
-    return text
+    text = _SEPARATORS.sub(" ", text).strip(" ,'")
+    text = text.removeprefix("the ")
+    return _SAINT.sub("st", text)
 
 
 def short_admin_name(name: str) -> str:

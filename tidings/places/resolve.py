@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Place, demonyms, key
 
@@ -76,6 +77,34 @@ def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
         parent = rank(gaz, tail, context=context)
         if parent and parent[0].place.feature in ("country", "admin1", "admin2"):
             return rank(gaz, head, context=context, near=near, within=parent[0].place)
+    readings = _readings(gaz, name)
+    if not readings:
+        return []
+    context = context or Counter()
+    countries = {k: v for k, v in context.items() if "." not in k}
+    total = sum(countries.values()) or 1
+    scored: dict[int, Scored] = {}
+    for place, base in readings:
+        score = base
+        if place.iso3 and place.iso3 in countries:
+            score += CONTEXT_PRESENT + CONTEXT_SHARE * countries[place.iso3] / total
+        akey = admin_key(place)
+        if akey and akey in context:
+            score += CONTEXT_ADMIN1
+        if within is not None:
+            score += WITHIN_BONUS if _inside(place, within) else 0.0
+        if near and place.feature in ("city", "admin2", "admin1"):
+            d = min(distance_km((place.lat, place.lon), p) for p in near)
+            score += next((bonus for km, bonus in NEAR_BONUS if d <= km), 0.0)
+        ident = id(place)
+        if ident not in scored or scored[ident].score < score:
+            scored[ident] = Scored(place, score)
+    return sorted(scored.values(), key=lambda s: -s.score)
+
+
+@lru_cache(maxsize=65536)  # an article resolves each name three times; corpora repeat names
+def _readings(gaz: Gazetteer, name: str) -> tuple[tuple[Place, float], ...]:
+    """What ``name`` can mean before context: each place with its context-free score."""
     found = gaz.lookup(name)
     iso3 = demonyms().get(key(name))
     country = gaz.country(iso3) if iso3 else None
@@ -92,37 +121,19 @@ def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
             admin_word = m.group(2).lower()
             base = gaz.lookup(m.group(1))
             found = [(p, how) for p, how in found if p.feature in ("admin1", "admin2")] + base
-    if not found:
-        return []
-    if admin_word:
+    if admin_word and found:
         found = _divisions(gaz, found, county=admin_word in COUNTY_WORDS)
-    context = context or Counter()
-    countries = {k: v for k, v in context.items() if "." not in k}
-    total = sum(countries.values()) or 1
     name_key = key(name)
-    big_cities = {(p.iso3, p.admin1) for p, _ in found
-                  if p.feature == "city" and p.population >= 100_000 and key(p.name) == name_key}
-    big_city_countries = {iso3 for iso3, _ in big_cities}
-    scored: dict[int, Scored] = {}
+    big_city_countries = {p.iso3 for p, _ in found
+                          if p.feature == "city" and p.population >= 100_000 and key(p.name) == name_key}
+    scored = []
     for place, how in found:
         score = prior(place, how)
-        if place.iso3 and place.iso3 in countries:
-            score += CONTEXT_PRESENT + CONTEXT_SHARE * countries[place.iso3] / total
-        akey = admin_key(place)
-        if akey and akey in context:
-            score += CONTEXT_ADMIN1
-        if within is not None:
-            score += WITHIN_BONUS if _inside(place, within) else 0.0
         if (place.feature == "admin1" and not admin_word and how != ALIAS
                 and place.iso3 in big_city_countries):
             score -= SAME_NAME_CITY
-        if near and place.feature in ("city", "admin2", "admin1"):
-            d = min(distance_km((place.lat, place.lon), p) for p in near)
-            score += next((bonus for km, bonus in NEAR_BONUS if d <= km), 0.0)
-        ident = id(place)
-        if ident not in scored or scored[ident].score < score:
-            scored[ident] = Scored(place, score)
-    return sorted(scored.values(), key=lambda s: -s.score)
+        scored.append((place, score))
+    return tuple(scored)
 
 
 def _inside(place: Place, parent: Place) -> bool:
