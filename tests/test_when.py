@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -87,3 +88,31 @@ def test_dates_in_reads_the_date_entities_of_a_sentence(nlp):
     for d in found:
         assert doc.text[d.start_char:d.end_char] == d.text
     assert all(d.text != "two years" for d in found)
+
+
+@pytest.mark.parametrize("text", ["40-minute", "a 30-day truce", "three-day", "the 12-day war"])
+def test_compound_durations_are_not_dates(text: str) -> None:
+    assert anchor(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize("text, published, future", [
+    (text, published, future)
+    for text in ("Friday", "on Tuesday", "March", "early March", "March 2023", "18 August", "August 18",
+                 "Sept. 3", "October 7, 2023", "February 29", "February 30", "May")
+    for published in (dt.date(2025, 8, 16), dt.date(2025, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 12, 30))
+    for future in (False, True)
+])
+def test_fast_paths_read_as_dateparser_does(text: str, published: dt.date, future: bool,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Weekdays and calendar dates skip dateparser; the answer must be the one it would give."""
+    from tidings import when
+
+    fast = anchor.__wrapped__(text, published, prefer_future=future)
+    monkeypatch.setattr(when, "_calendar_date", lambda cleaned, published: None)
+    monkeypatch.setattr(when, "_BARE_WEEKDAY", re.compile("(?!)"))  # matches nothing
+    assert fast == anchor.__wrapped__(text, published, prefer_future=future)
+
+
+def test_a_part_of_a_month_is_the_month() -> None:
+    assert anchor("the end of August", PUBLISHED) == (dt.date(2025, 8, 1), "month")
+    assert anchor("the beginning of March 2023", PUBLISHED) == (dt.date(2023, 3, 1), "month")

@@ -21,11 +21,12 @@ from tidings.nlp import once_per_doc
 # Words that spaCy puts inside DATE entities but that dateparser cannot read.
 _NOISE = re.compile(
     r"\b(the|on|since|until|by|in|of|early|late|mid|earlier|later|last|this|that|night|morning|"
-    r"evening|afternoon|overnight)\b",
+    r"evening|afternoon|overnight|end|beginning|start|middle)\b",
     re.IGNORECASE,
 )
 # "two years", "the past three weeks": durations, not dates (unless counted back with "ago").
-_DURATION = re.compile(r"\b(hours|days|weeks|months|years|decades)\b(?!.*\bago\b)", re.IGNORECASE)
+_DURATION = re.compile(r"\b(hours|days|weeks|months|years|decades)\b(?!.*\bago\b)"
+                       r"|\b\w+-(minute|hour|day|week|month|year)\b", re.IGNORECASE)  # "a 30-day truce"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _PRECISION: dict[str, DatePrecision] = {
     "day": "day", "part_of_day": "day", "time": "day", "week": "week", "month": "month", "year": "year",
@@ -121,14 +122,11 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
     cleaned = " ".join(_NOISE.sub(" ", lowered).split()) or lowered
     if lowered.startswith(("last ", "next ")):
         cleaned = lowered  # dateparser reads "last week" itself
-    parser = _parser("future" if prefer_future else "past")
-    settings_base = datetime(published.year, published.month, published.day, 12)
-    parser._settings.RELATIVE_BASE = settings_base  # per call: the parser is shared
-    data = parser.get_date_data(cleaned)
-    if data.date_obj is None:
+    read = _calendar_date(cleaned, published) or _dateparser(cleaned, published, prefer_future)
+    if read is None:
         return None
-    precision = _PRECISION.get(data.period or "day", "day")
-    found = data.date_obj.date()
+    found, period = read
+    precision = _PRECISION.get(period or "day", "day")
     if _MONTH.search(lowered) and not _YEAR.search(lowered):
         found = _nearest_year(found, published, prefer_future=prefer_future)
     if precision == "week":
@@ -138,6 +136,42 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
     elif precision == "month":
         found = found.replace(day=1)
     return found, precision
+
+
+def _dateparser(cleaned: str, published: date, prefer_future: bool) -> tuple[date, str | None] | None:
+    parser = _parser("future" if prefer_future else "past")
+    settings_base = datetime(published.year, published.month, published.day, 12)
+    parser._settings.RELATIVE_BASE = settings_base  # per call: the parser is shared
+    data = parser.get_date_data(cleaned)
+    return None if data.date_obj is None else (data.date_obj.date(), data.period)
+
+
+_CALENDAR = re.compile(
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)? )?(?P<month>{_MONTHS})\.?"
+    rf"(?: (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?P<year>(?:19|20)\d\d))?")
+
+
+def _calendar_date(cleaned: str, published: date) -> tuple[date, str] | None:
+    """A written calendar date ("August 18", "18 August 2024", "March 2023"), read as dateparser
+    reads it but without its cost (it is the slowest step of the stage); None for anything else.
+
+    A year-less date is moved to the nearest year by the caller; a month-only date takes the
+    publication day, as dateparser does (left to dateparser from the 29th, where February differs).
+    """
+    match = _CALENDAR.fullmatch(cleaned)
+    if match is None or (match["day1"] and match["day2"]):
+        return None
+    month = _month_number(match["month"])
+    day = match["day1"] or match["day2"]
+    year = int(match["year"]) if match["year"] else None
+    if year is None and (published.day > 28 if day is None else (month, int(day)) == (2, 29)):
+        return None
+    try:
+        if day is not None:
+            return date(year or 2000, month, int(day)), "day"  # 2000: a leap year, for 29 February
+        return date(year or published.year, month, min(published.day, 28)), "month"
+    except ValueError:  # "February 30": not a date
+        return None
 
 
 def dates_in(span: Span, published: date, *, prefer_future: bool = False) -> list[AnchoredDate]:

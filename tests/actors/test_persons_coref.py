@@ -143,3 +143,30 @@ def test_bound_surname_alone_is_the_person_whatever_ner_says(nlp):
                            "Ishiba said he hoped to visit South Korea soon.")
     assert codes(actors, doc, "Ishiba", 1) == ["JPNGOV"]
     assert codes(actors, doc, "he") == ["JPNGOV"]
+
+
+def test_family_name_first_surname_alone_is_the_person(nlp):
+    # "Lee Jae-myung": a hyphenated given name puts the family name first
+    doc, actors = run(nlp, "South Korean President Lee Jae-myung met the press. "
+                           "Lee will fly on to Washington.")
+    assert codes(actors, doc, "Lee", 1) == ["KORGOV"]
+    doc, actors = run(nlp, "Taiwan's president, Lai Ching-te, spoke. Lai said no.")
+    assert codes(actors, doc, "Lai", 1) == ["TWNGOV"]
+
+
+def test_object_it_said_to_act_is_resolved_but_not_to_the_subject(nlp):
+    doc, actors = run(nlp, "Sudan said it was cutting relations with the United Arab Emirates "
+                           "and declared the Gulf state an aggressor, accusing it of supplying "
+                           "the RSF with drones.")
+    assert codes(actors, doc, "it", 1) == ["ARE"]
+
+
+def test_both_sides_of_a_civil_war_are_the_state_and_the_rebel_group(nlp):
+    doc, actors = run(nlp, "Congo's army fought the M23 near Goma. Aid agencies urged both "
+                           "sides to let food through.")
+    assert sorted(codes(actors, doc, "sides")) == ["CODMIL", "CODREB"]
+
+
+def test_listed_official_keeps_the_organisation_code(nlp):
+    doc, actors = run(nlp, "Rafael Grossi said inspectors must return.")
+    assert codes(actors, doc, "Grossi") == ["IAE"]

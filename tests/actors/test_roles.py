@@ -155,3 +155,17 @@ def test_people_and_mediators_are_actors(nlp):
     doc, actors = run(nlp, "Police arrested 50 people. Egyptian mediators met Hamas.")
     assert codes(actors, doc, "people") == ["CVL"]
     assert codes(actors, doc, "mediators") == ["EGYGOV"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Reporters Without Borders called on the junta to reverse it.", "Reporters", ["NGOHRIMED"]),
+    ("The ICRC said the convoy was hit.", "ICRC", ["NGOHLHIRC"]),
+    ("An ICRC official said the convoy was hit.", "official", ["NGOHLHIRC"]),
+    ("Press freedom groups condemned the move.", "groups", ["NGOSOC"]),
+    ("Aid agencies asked for access.", "agencies", ["NGOSOC"]),
+    ("Human rights organisations protested.", "organisations", ["NGOSOC"]),
+    ("Kenyan rights groups protested.", "groups", ["KENSOC"]),  # a country of their own
+])
+def test_non_governmental_organisations(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected

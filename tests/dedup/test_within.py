@@ -71,6 +71,13 @@ def test_merged_event_keeps_the_most_specific_values():
     assert (merged.date, merged.date_precision) == (dt.date(2025, 8, 12), "day")
 
 
+def test_merged_event_keeps_the_contexts_of_every_mention():
+    first = _event(0).model_copy(update={"context": ["military"]})
+    second = _event(1).model_copy(update={"context": ["terrorism", "military"]})
+    [merged] = merge_mentions([first, second])
+    assert merged.context == ["military", "terrorism"]
+
+
 def test_a_missing_value_agrees_with_anything():
     bare = _event(1, actor=[], recipient=[], location=None, date=None)
     assert same_fact(_event(0, location=KHARKIV), bare)

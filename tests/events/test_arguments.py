@@ -119,3 +119,22 @@ def test_talks_in_a_third_country_have_its_government_as_host(code):
     assert [e.code for e in talks.recipient] == ["TURGOV"]
     summit = only(code("The presidents of the United States and Russia met in Anchorage."), "CONSULT")
     assert summit.recipient == []
+
+
+def test_subject_of_a_light_verb_misparsed_as_an_adjective(code):
+    # the small model parses "held" as an adjective of "talks", with the subject under it
+    talks = only(code("South Korean President Lee Jae-myung held talks with Japanese Prime "
+                      "Minister Shigeru Ishiba in Tokyo on Saturday."), "CONSULT")
+    assert countries(talks.actor) == {"KOR"}
+
+
+def test_the_owner_of_a_criticised_act_is_the_recipient(code):
+    criticism = only(code("The United States criticised Beijing's aggressive military "
+                          "activities."), "ACCUSE")
+    assert countries(criticism.recipient) == {"CHN"}
+
+
+def test_an_agent_is_not_a_recipient_named_in_the_complement(code):
+    refusal = only(code("Despite warnings by aid agencies, Israel refused to lift the curfew."),
+                   "REJECT")
+    assert "NGO" not in countries(refusal.recipient)

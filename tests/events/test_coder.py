@@ -196,3 +196,24 @@ def test_a_protest_with_no_target_is_against_its_own_government(code):
     [march] = code("Tens of thousands of Serbian students marched through Belgrade on Saturday.")
     assert march.event_type == "PROTEST"
     assert [e.code for e in march.recipient] == ["SRBGOV"]
+
+
+def test_dismissed_measures_answer_the_latest_sanctions(code):
+    events = code("The EU approved new sanctions against Russia. Kyiv agreed to a ceasefire. "
+                  "The Kremlin dismissed the measures.")
+    rejection = only(events, "REJECT")
+    assert countries(rejection.recipient) == {"EUR"}
+
+
+def test_rejected_allegation_answers_the_accuser(code):
+    events = code("The US accused Maduro of leading a cartel. Caracas rejected the allegation.")
+    rejection = only(events, "REJECT")
+    assert countries(rejection.recipient) == {"USA"}
+
+
+def test_dismissed_statement_answers_the_latest_speaker(code):
+    events = code("Reporters Without Borders called on the junta to reverse the ban. The African "
+                  "Union expressed concern over civic space in Mali. Bamako dismissed the "
+                  "statement as interference.")
+    rejection = only(events, "REJECT")
+    assert countries(rejection.recipient) == {"IGO"}

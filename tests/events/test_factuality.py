@@ -129,6 +129,12 @@ def test_reported_refusal_with_would_never_is_asserted(code):
     assert event.factuality == "asserted"
 
 
+def test_promised_support_is_future_not_a_stated_position(code):
+    """samples/README.md: promised events are future; a future SUPPORT keeps its type."""
+    event = only(code("The president said the government will support the peace plan."), "SUPPORT")
+    assert event.factuality == "future"
+
+
 def test_plain_past_events_are_asserted_and_scored(code):
     event = only(code("Washington imposed sanctions on Moscow."), "SANCTION")
     assert event.factuality == "asserted"

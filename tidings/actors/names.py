@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -9,6 +10,9 @@ from spacy.tokens import Doc
 from .knowledge import ActorKnowledge, NameEntry, first_word, norm
 
 PERSON_LABELS = ("PERSON",)
+# A romanised East Asian name whose given name is hyphenated puts the family name first:
+# "Lee Jae-myung" is "Lee", "Lai Ching-te" is "Lai".
+_HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 @dataclass
@@ -84,10 +88,24 @@ def _gazetteer(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
 def _surnames_alone(doc: Doc, found: list[NameSpan]) -> list[NameSpan]:
     """"Ishiba" after "Shigeru Ishiba": a person's surname standing alone is that person,
     whatever NER made of it (the small model often tags a bare surname ORG or nothing)."""
-    surnames = {doc[s.end - 1].text for s in found if s.kind == "person" and s.end - s.start > 1}
+    surnames = {doc[surname_at(doc, s.start, s.end)].orth for s in found
+                if s.kind == "person" and s.end - s.start > 1}
+    if not surnames:
+        return []
     taken = {i for s in found for i in range(s.start, s.end)}
-    return [NameSpan(t.i, t.i + 1, None) for t in doc
-            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
+    # compare the tokens' text hashes in one array: no Token object per token
+    hits = [i for i, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in surnames and i not in taken]
+    return [NameSpan(i, i + 1, None) for i in hits if doc[i].pos_ == "PROPN"]
+
+
+def surname_at(doc: Doc, start: int, end: int) -> int:
+    """The token of a person's name ``start:end`` that names them alone: the last word, or the
+    first of a family-name-first name ("Lee Jae-myung")."""
+    words = doc[start:end].text.split()
+    if len(words) == 2 and words[0].isalpha() and words[0].istitle() \
+            and _HYPHENATED_GIVEN_NAME.match(words[1]):
+        return start
+    return end - 1
 
 
 def _root(doc: Doc, span: NameSpan) -> int:

@@ -19,7 +19,7 @@ from ..model import Entity
 from ..nlp import sentences
 from . import coref
 from .knowledge import ActorKnowledge, Role, norm
-from .names import NameSpan, find_names
+from .names import NameSpan, find_names, surname_at
 
 # Dependents that modify a noun inside its phrase: they give cues, they are not phrases.
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -188,7 +188,10 @@ class Resolver:
             if side is None:
                 return None
             country, sector, office = side
-            return self._new_np(token, "person", start, end, [(country, sector, None)],
+            # A listed official of an organisation keeps its code: Grossi is the IAEA's, IAE.
+            listed = entry is not None and (entry.country, entry.sector) == (country, sector)
+            code = entry.code if listed and entry is not None else None
+            return self._new_np(token, "person", start, end, [(country, sector, code)],
                                 office=office, person=True)
         assert entry is not None
         if _dateline(self.doc, span):
@@ -208,16 +211,18 @@ class Resolver:
             return self._new_np(token, "demonym", start, end, [(entry.country, sector, None)],
                                 plural=True)
         plural = entry.plural or token.tag_ in ("NNS", "NNPS")
+        # "the United Arab Emirates", "the Philippines": plural in form, a state ("it") in use
+        state = entry.kind == "country"
         return self._new_np(token, entry.kind, start, end,
                             [(entry.country, entry.sector, entry.code)],
-                            plural=plural, org=not plural, locative=locative)
+                            plural=plural, org=state or not plural, locative=locative)
 
     # ----------------------------------------------------------------- persons
 
     def person_side(self, span: NameSpan) -> tuple[str | None, str | None, str | None] | None:
         """(country, sector, office) of a person mention, or None for an unknown person."""
         words = self.doc[span.start:span.end]
-        keys = [norm(words.text), norm(words[-1].text)]
+        keys = [norm(words.text), norm(self.doc[surname_at(self.doc, span.start, span.end)].text)]
         binding = self._binding(keys, span.root)
         leader = span.entry if span.entry is not None and span.entry.kind == "person" else None
         if leader is None and binding is None:
@@ -252,7 +257,8 @@ class Resolver:
                 continue
             words = self.doc[span.start:span.end]
             binding = Binding(*side, at=span.root)
-            for key in {norm(words.text), norm(words[-1].text)}:
+            surname = self.doc[surname_at(self.doc, span.start, span.end)]
+            for key in {norm(words.text), norm(surname.text)}:
                 self.bindings.setdefault(key, []).append(binding)
 
     def _person_context(self, head: Token, span: NameSpan
@@ -326,7 +332,7 @@ class Resolver:
         if role.needs_owner or role.sector is None:
             return None
         sector = self._sector(head, role, self.left_mods(head))
-        return self._new_np(head, "role", start, end, [(None, sector, None)], **flags)
+        return self._new_np(head, "role", start, end, [(role.country, sector, None)], **flags)
 
     def _role_sides(self, head: Token, prepass: bool):
         """(role, [(country, sector, code)], start, end) for a role head, or None."""
@@ -551,6 +557,8 @@ def combine(sector: str | None, role: Role | None, cue: Cue
         if role is None or role.generic or sector is None or sector in ARMED:
             return cue.country, cue.sector, cue.code
         return cue.country, sector, make_code(cue.country, sector)
+    if cue.kind == "ngo" and sector in (None, "GOV"):
+        return cue.country, cue.sector, cue.code  # "an ICRC official" is the ICRC
     if cue.kind == "igo" or cue.sector == "IGO":
         if sector in (None, "GOV"):
             return cue.country, "IGO", cue.code

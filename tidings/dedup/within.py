@@ -89,6 +89,7 @@ def _merge(kept: Event, new: Event) -> Event:
         "actor": actor,
         "recipient": recipient,
         "mode": kept.mode + [m for m in new.mode if m not in kept.mode],
+        "context": kept.context + [c for c in new.context if c not in kept.context],
         "issue": kept.issue or new.issue,
         "issue_text": kept.issue_text if kept.issue else new.issue_text,
         "location": location,

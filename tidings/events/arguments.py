@@ -4,8 +4,10 @@ The actors stage says which words name actors (``DocActors.entities_for``); this
 which of them fill the event's roles: a verb's subject (or, for "refused to surrender", the
 subject of the governing verb; in the passive, the "by" phrase), an event noun's possessor
 ("his refusal"), its actor modifier ("Russian drone strikes"), "between A and B", or the subject
-of the light verb it is the object of ("Washington imposed sanctions"). Recipients are direct
-objects and the objects of the entry's recipient prepositions ("sanctions on Moscow").
+of the light verb it is the object of ("Washington imposed sanctions"), or the noun itself when
+it names its agents ("a group of protesters"). Recipients are direct objects (or, for an act
+that is no actor, its owner: "criticised Beijing's activities") and the objects of the entry's
+recipient prepositions ("sanctions on Moscow").
 """
 
 from __future__ import annotations
@@ -122,6 +124,11 @@ class ArgumentFinder:
         found: list[Entity] = []
         for token in tokens:
             entities = self._entities(token) or self.actors.owner_of(token)
+            if not entities:
+                # "criticised Beijing's military activities", "welcomed Japan's decision": the
+                # owner of the act is the one it is aimed at ("its participation" is the actor's)
+                entities = [e for owner in _children(token, "poss") if owner.tag_ != "PRP$"
+                            for e in self._entities(owner)]
             found += entities or self._place_country(token)
         return found
 
@@ -216,6 +223,8 @@ class ArgumentFinder:
         for token in tokens:
             if token.dep_ == "pobj" and token.head.lower_ in self.location_preps:
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ == "by":
+                continue  # "despite warnings by aid agencies": an agent, not the one acted on
             for entity in self._entities(token) or self.actors.owner_of(token):
                 if entity.country and entity.country not in taken:
                     taken.add(entity.country)
@@ -249,4 +258,18 @@ class ArgumentFinder:
             actor = self._entities(verb_subject(verb))
             if not recipient:
                 recipient = self._targets(_prep_objects(verb, preps))
+        if not actor:
+            actor = self._misparsed_light_verb_subject(noun)
+        if not actor:
+            actor = self.actors.entities_for(noun)  # "a group of protesters": they protest
         return actor, recipient
+
+    def _misparsed_light_verb_subject(self, noun: Token) -> list[Entity]:
+        """"Lee Jae-myung held talks": the small model can make the light verb an adjective of
+        its own object ("held talks" as "aged wine"), with the subject hanging under it."""
+        for verb in _children(noun, "amod"):
+            if verb.lemma_.lower() in self.light_verbs and verb.tag_ in ("VBD", "VBN"):
+                subjects = _children(verb, "nsubj")
+                if subjects:
+                    return self._entities(subjects[0])
+        return []

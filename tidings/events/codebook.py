@@ -23,7 +23,7 @@ CODEBOOK_DIR = Path(__file__).resolve().parents[1] / "data" / "codebook"
 _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
-    "recipient_preps", "confidence", "complements", "negated_type", "context",
+    "recipient_preps", "confidence", "complements", "negated_type", "context", "not_objects",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -53,6 +53,7 @@ class Entry:
     verbs: tuple[Phrase, ...] = ()
     nouns: tuple[Phrase, ...] = ()
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
     objects_for: dict[str, frozenset[str]] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
     modifiers_for: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -197,6 +198,7 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             verbs=tuple(Phrase.parse(v, noun=False) for v in _listed(raw.get("verbs"))),
             nouns=tuple(Phrase.parse(n, noun=True) for n in _listed(raw.get("nouns"))),
             objects=_words(raw.get("objects")),
+            not_objects=_words(raw.get("not_objects")),
             objects_for={k: _words(v) for k, v in _mapping(raw.get("objects_for")).items()},
             modifiers=_words(raw.get("modifiers")),
             modifiers_for={k: _words(v) for k, v in _mapping(raw.get("modifiers_for")).items()},

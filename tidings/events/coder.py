@@ -24,10 +24,6 @@ from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Loc
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
-# Types aimed, when no target is named, at the actor's own government: a march or blockade
-# protests against the authorities of its country (the PLOVER GSR and samples/gold.jsonl code
-# them so). To move to the codebook cues (cues.yaml) with the other target rules.
-_OWN_GOVERNMENT_TARGET_TYPES = frozenset({"PROTEST"})
 
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
@@ -144,6 +140,7 @@ class DocCoder:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
         self.sentences, self.sentence_of = _sentence_indexes(doc)
+        self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
         self.dateline = _dateline_place(article.text, places)  # Doc.text is rebuilt per access
         self.news_day = self._news_day()
         self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
@@ -157,6 +154,9 @@ class DocCoder:
         self.clause_targets = cb.cue("recipient_from_clause_types")
         self.reactions = cb.cue("reaction_types")
         self.anaphors = cb.cue("event_anaphors")
+        self.anaphor_types = {noun: frozenset(types) for noun, types in cb.cues.get("anaphor_types", {}).items()}
+        self.speech_anaphors = cb.cue("speech_anaphors")
+        self.own_government_targets = cb.cue("own_government_target_types")
 
     def code(self) -> list[Event]:
         triggers = find_triggers(self.doc, self.cb)
@@ -192,17 +192,36 @@ class DocCoder:
                 if found:
                     return found
             lemma = target.lemma_.lower()
-            if lemma in self.anaphors and any(c.dep_ in ("det", "poss") for c in target.children):
-                # "the criticism" takes up an earlier ACCUSE before any other earlier event
-                kinds = {entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
-                earlier = sorted((i for i in parties if i < trigger.token.i), reverse=True)
-                for wanted in (kinds, None):
-                    for i in earlier:
-                        if wanted is not None and types.get(i) not in wanted:
-                            continue
-                        found = [e for e in parties[i][0] if e.country and e.country not in own]
-                        if found:
-                            return found
+            anaphor = lemma in self.anaphors or lemma in self.cb.noun_index
+            if anaphor and any(c.dep_ in ("det", "poss") for c in target.children):
+                return self._answered(trigger.token.i, lemma, own, parties, types)
+        return []
+
+    def _answered(self, before: int, lemma: str, own: set, parties: dict[int, tuple[list, list]],
+                  types: dict[int, str]) -> list:
+        """The actor of the earlier event "the criticism"/"the measures"/"the statement" takes
+        up: the latest one of the noun's kind (ACCUSE for "criticism", SANCTION for
+        "measures"), preferring one aimed at the reacting side; then any, likewise. A speech
+        noun ("the statement") is the latest thing anyone else said or did."""
+        if lemma in self.speech_anaphors:
+            kinds: set[str] = set()
+        else:
+            kinds = set(self.anaphor_types.get(lemma, ())) or {
+                entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
+        earlier = sorted((i for i in parties if i < before), reverse=True)
+        tiers = [(kinds, True), (kinds, False)] if kinds else []
+        if lemma not in self.speech_anaphors:
+            tiers.append((None, True))
+        tiers.append((None, False))
+        for wanted, aimed in tiers:
+            for i in earlier:
+                if wanted is not None and types.get(i) not in wanted:
+                    continue
+                if aimed and not own & {e.country for e in parties[i][1]}:
+                    continue
+                found = [e for e in parties[i][0] if e.country and e.country not in own]
+                if found:
+                    return found
         return []
 
     def _inherited_actors(self, noun: Token, parties: dict[int, tuple[list, list]]) -> list:
@@ -253,7 +272,7 @@ class DocCoder:
             recipient = [Entity(text=location.text or location.name, country=location.country,
                                     code=location.country, start_char=location.start_char,
                                     end_char=location.end_char)]
-        if not recipient and event_type in _OWN_GOVERNMENT_TARGET_TYPES:
+        if not recipient and event_type in self.own_government_targets:
             recipient = _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
@@ -292,7 +311,9 @@ class DocCoder:
         """PLOVER contexts: the entry's own, those whose words the sentence uses, and those of
         the parties' sectors (an army's attack is military). The manual codes context at
         sentence to document level, so the whole sentence counts."""
-        found = [*entry.context, *find_contexts(list(sentence), self.cb)]
+        if sentence.start not in self.sentence_contexts:  # events share sentences: read each once
+            self.sentence_contexts[sentence.start] = find_contexts(list(sentence), self.cb)
+        found = [*entry.context, *self.sentence_contexts[sentence.start]]
         found += [self.cb.context_sectors[e.sector] for e in parties if e.sector in self.cb.context_sectors]
         return list(dict.fromkeys(found))
 

@@ -62,12 +62,20 @@ def modifiers(token: Token) -> set[str]:
     return found
 
 
+# In `objects`: a named organisation ("quit ECOWAS"); no lemma has an underscore.
+ORGANISATION = "named_organisation"
+
+
+def _organisation(token: Token) -> set[str]:
+    return {ORGANISATION} if token.ent_type_ == "ORG" else set()
+
+
 def objects(token: Token) -> set[str]:
     """What a verb acts on (dobj, passive subject, prepositional object) or a noun's "of" object."""
     found: set[str] = set()
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
-            found |= words(child)
+            found |= words(child) | _organisation(child)
             found |= {w for c in child.conjuncts for w in words(c)}
             for grandchild in child.children:  # "send more troops" / "send aid convoys"
                 if grandchild.dep_ == "compound":
@@ -75,7 +83,7 @@ def objects(token: Token) -> set[str]:
         elif child.dep_ in ("prep", "agent"):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    found |= words(grandchild)
+                    found |= words(grandchild) | _organisation(grandchild)
         elif child.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
             found |= words(child)
     if token.dep_ in ("acl", "relcl"):  # "the troops sent to the border"
@@ -131,6 +139,8 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         if not entry.verbs:
             conditions.append((entry.required_objects(lemma), objects(token) | mods))
     else:
+        if entry.not_objects & objects(token):
+            return None
         conditions.append((entry.required_objects(lemma), objects(token)))
     score = len(phrase.extra)
     for required, found in conditions:
