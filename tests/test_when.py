@@ -97,7 +97,8 @@ def test_compound_durations_are_not_dates(text: str) -> None:
 
 @pytest.mark.parametrize("text, published, future", [
     (text, published, future)
-    for text in ("Friday", "on Tuesday", "March", "early March", "March 2023", "18 August", "August 18",
+    for text in ("Friday", "on Tuesday", "last week", "next week", "last month", "next month", "last year",
+                 "next year", "March", "early March", "March 2023", "18 August", "August 18",
                  "Sept. 3", "October 7, 2023", "February 29", "February 30", "May")
     for published in (dt.date(2025, 8, 16), dt.date(2025, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 12, 30))
     for future in (False, True)
@@ -109,6 +110,7 @@ def test_fast_paths_read_as_dateparser_does(text: str, published: dt.date, futur
 
     fast = anchor.__wrapped__(text, published, prefer_future=future)
     monkeypatch.setattr(when, "_calendar_date", lambda cleaned, published: None)
+    monkeypatch.setattr(when, "_next_or_last", lambda cleaned, published: None)
     monkeypatch.setattr(when, "_BARE_WEEKDAY", re.compile("(?!)"))  # matches nothing
     assert fast == anchor.__wrapped__(text, published, prefer_future=future)
 

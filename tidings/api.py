@@ -177,7 +177,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
             # The cross-article layer sits on top of the events: rebuilt when they change. It
             # reads the whole store, so its memory grows with the store, unlike the rest.
             t0 = clock()
-            store.connection.execute("RESET memory_limit")  # linking needs more than writing
+            store.connection.execute("RESET memory_limit")  # linking needs more than writing,
+            store.connection.execute("RESET threads")  # and its queries run in parallel
             report.stories = build_stories(store).stories
             seconds["stories"] = clock() - t0
             report.peak_rss_mb["driver, linking stories"] = peak_rss_mb()

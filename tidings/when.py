@@ -122,7 +122,8 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
     cleaned = " ".join(_NOISE.sub(" ", lowered).split()) or lowered
     if lowered.startswith(("last ", "next ")):
         cleaned = lowered  # dateparser reads "last week" itself
-    read = _calendar_date(cleaned, published) or _dateparser(cleaned, published, prefer_future)
+    read = (_calendar_date(cleaned, published) or _next_or_last(cleaned, published)
+            or _dateparser(cleaned, published, prefer_future))
     if read is None:
         return None
     found, period = read
@@ -172,6 +173,23 @@ def _calendar_date(cleaned: str, published: date) -> tuple[date, str] | None:
         return date(year or published.year, month, min(published.day, 28)), "month"
     except ValueError:  # "February 30": not a date
         return None
+
+
+_NEXT_OR_LAST = re.compile(r"(last|next) (week|month|year)")
+
+
+def _next_or_last(cleaned: str, published: date) -> tuple[date, str] | None:
+    """"last week", "next month", "last year" (the caller dates them by their first day)."""
+    match = _NEXT_OR_LAST.fullmatch(cleaned)
+    if match is None:
+        return None
+    step = 1 if match[1] == "next" else -1
+    if match[2] == "week":
+        return published + timedelta(days=7 * step), "week"
+    if match[2] == "year":
+        return date(published.year + step, 1, 1), "year"
+    months = published.year * 12 + published.month - 1 + step
+    return date(months // 12, months % 12 + 1, 1), "month"
 
 
 def dates_in(span: Span, published: date, *, prefer_future: bool = False) -> list[AnchoredDate]:

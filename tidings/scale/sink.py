@@ -27,6 +27,9 @@ def open_for_writing(db: str | Path) -> EventStore:
     # DuckDB keeps pages it wrote cached up to 80 % of RAM by default: the driver would grow
     # with the store. Bounded, it spills to disk instead and its memory stays flat.
     store.connection.execute(f"SET memory_limit = '{DRIVER_MEMORY}'")
+    # Batched inserts gain nothing from DuckDB's thread pool, whose threads would take CPU
+    # from the coding (in this process, or the workers' on the same machine).
+    store.connection.execute("SET threads = 1")
     return store
 
 
