@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 
+import dask
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -39,9 +40,13 @@ class OnDask(AbstractContextManager):
     def __enter__(self) -> OnDask:
         try:
             if self.scheduler is None:
-                self.cluster = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True,
-                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off
+                # glibc's adaptive mmap threshold: coding then runs 10-15 % slower. Memory stays
+                # bounded without it (each batch's strings are freed by a spaCy memory zone).
+                with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+                    self.cluster = LocalCluster(
+                        n_workers=self.workers, threads_per_worker=1, processes=True,
+                        host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(self.scheduler, timeout="30s")
