@@ -74,3 +74,13 @@ def test_paragraphs_are_sentences(nlp):
 def test_entities_do_not_run_across_a_paragraph_break(nlp):
     doc = nlp("The talks were held in Geneva\n\nMoscow said they went well.")
     assert all("\n" not in ent.text.strip() for ent in doc.ents)
+
+
+@pytest.mark.parametrize("text", ["", "One sentence", "Talks ended.\nNo deal was signed. Both sides left.",
+                                  "ANCHORAGE, Alaska (AP) — The leaders met. They spoke for hours."])
+def test_sentences_read_once_are_spacys_sentences(nlp, text):
+    doc = nlp(text)
+    assert [(s.start, s.end) for s in nlp_stage.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    numbers = nlp_stage.sentence_of(doc)
+    assert numbers == [n for n, s in enumerate(doc.sents) for _ in range(s.start, s.end)]
+    assert nlp_stage.sentence_of(doc) is numbers  # kept with the doc

@@ -90,3 +90,15 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         return []
     starts = [0, *(i for i in (doc.to_array("SENT_START") == 1).nonzero()[0].tolist() if i > 0)]
     return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+def sentence_of(doc: Doc) -> list[int]:
+    """Each token's sentence number (into ``sentences(doc)``), found once per doc."""
+    return once_per_doc(doc, "sentence_of", _sentence_numbers)
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for n, (start, end) in enumerate(once_per_doc(doc, "sentences", _sentence_bounds)):
+        numbers[start:end] = [n] * (end - start)
+    return numbers

@@ -43,8 +43,9 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH = re.compile(rf"\b({_MONTHS})\b", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_BARE_WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_WEEKDAY_NAMES = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = re.compile(rf"\b{_WEEKDAY_NAMES}\b")
+_BARE_WEEKDAY = re.compile(rf"(on )?{_WEEKDAY_NAMES}")
 _LAST_MONTH = re.compile(rf"\b(last|next)\s+({_MONTHS})\b", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from ..nlp import sentences
+from ..nlp import sentence_of
 from . import coref
 from .knowledge import ActorKnowledge, Role, norm
 from .names import NameSpan, find_names, surname_at
@@ -106,10 +106,7 @@ class Resolver:
     def __init__(self, doc: Doc, kb: ActorKnowledge) -> None:
         self.doc = doc
         self.kb = kb
-        self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(sentences(doc)):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
+        self.sent_of = sentence_of(doc)
         self.spans = find_names(doc, kb)
         self.span_at: dict[int, NameSpan] = {
             i: span for span in self.spans for i in range(span.start, span.end)}

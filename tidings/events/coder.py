@@ -90,15 +90,6 @@ def _modes(trigger: Trigger) -> list[str]:
     return found
 
 
-def _sentence_indexes(doc: Doc) -> tuple[list[Span], dict[int, int]]:
-    sentences = nlp.sentences(doc)
-    index = {}
-    for i, sentence in enumerate(sentences):
-        for t in range(sentence.start, sentence.end):
-            index[t] = i
-    return sentences, index
-
-
 def _dateline_place(text: str, places: list[Location]) -> Location | None:
     """The place of a dateline ("ANCHORAGE, Alaska (Wire) —"), where the article has one."""
     head = text[:80]
@@ -139,7 +130,7 @@ class DocCoder:
                  cb: Codebook) -> None:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
-        self.sentences, self.sentence_of = _sentence_indexes(doc)
+        self.sentences, self.sentence_of = nlp.sentences(doc), nlp.sentence_of(doc)
         self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
         self.dateline = _dateline_place(article.text, places)  # Doc.text is rebuilt per access
         self.news_day = self._news_day()
