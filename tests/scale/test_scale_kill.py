@@ -88,13 +88,13 @@ def run_until_killed(command: list[str], rng: random.Random, remaining: int,
         moment = f"{rng.uniform(0.2, 5):.1f}s after start"
         time.sleep(float(moment.split("s")[0]))
     else:
-        target = rng.randint(1, max(1, remaining // 2))
+        target = rng.randint(1, max(1, remaining // 3))
         moment = f"{target} articles coded"
         for line in proc.stderr:
             coded = coded_so_far(line)
             if coded is not None and coded >= target:
                 break
-        pause = rng.uniform(0, 1.0)
+        pause = rng.uniform(0, 0.5)
         moment += f" + {pause:.1f}s"
         time.sleep(pause)
     family = descendants(proc.pid)
@@ -110,7 +110,14 @@ def kill_and_resume(corpus: Path, clean: Path, db: Path, workers: int, kills: in
     rng = random.Random(seed)
     command = [*CLI, str(corpus), "--db", str(db), "--workers", str(workers), "--log-every", "0"]
     stored, mid_run, log = 0, 0, []
-    for round_ in range(kills):
+    # Workers run ahead of the commits, so a kill meant for mid-run can land after the last
+    # article: keep killing (from a fresh store once everything is in) until one lands mid-run.
+    for round_ in range(kills * 4):
+        if round_ >= kills and mid_run:
+            break
+        if stored == N_ARTICLES:
+            db.unlink()
+            stored = 0
         code, family, moment = run_until_killed(command, rng, N_ARTICLES - stored, round_ == 0)
         assert code in (0, -signal.SIGKILL), f"seed {seed}: exit {code}"
         assert not wait_gone(family), f"workers outlived their driver (seed {seed})"
@@ -119,13 +126,13 @@ def kill_and_resume(corpus: Path, clean: Path, db: Path, workers: int, kills: in
         assert len(ids) == len(set(ids)) <= N_ARTICLES, f"seed {seed}, kills {log}"
         if ids:  # whatever was committed is exactly what a clean run stores for those articles
             assert stored_rows(db, set(ids)) == stored_rows(clean, set(ids)), f"seed {seed}"
-        if code == 0:
+        if code == 0 and mid_run:
             break
         mid_run += stored < len(ids) < N_ARTICLES
         stored = len(ids)
+    assert mid_run >= 1, f"no kill landed mid-run (seed {seed}, kills {log})"
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert mid_run >= 1, f"no kill landed mid-run (seed {seed}, kills {log})"
     ids = article_ids(db)
     assert len(ids) == len(set(ids)) == N_ARTICLES
     assert stored_rows(db) == stored_rows(clean), f"seed {seed}, kills {log}"
