@@ -175,10 +175,11 @@ def ingest(paths: Iterable[str | Path], db: str | Path, *, workers: int = 1,
         report.peak_rss_mb["driver"] = peak_rss_mb()  # reading, batching and writing
         if report.coded:
             # The cross-article layer sits on top of the events: rebuilt when they change. It
-            # reads the whole store, so its memory grows with the store, unlike the rest.
+            # reads the whole store: DuckDB's part is capped, but the merge of linked pairs in
+            # Python grows with the store, unlike the rest.
             t0 = clock()
-            store.connection.execute("RESET memory_limit")  # linking needs more than writing,
-            store.connection.execute("RESET threads")  # and its queries run in parallel
+            store.connection.execute(f"SET memory_limit = '{sink.LINKING_MEMORY}'")
+            store.connection.execute("RESET threads")  # linking's queries run in parallel
             report.stories = build_stories(store).stories
             seconds["stories"] = clock() - t0
             report.peak_rss_mb["driver, linking stories"] = peak_rss_mb()

@@ -10,6 +10,10 @@ from tidings.scale.coding import Coded
 from tidings.store import EventStore
 
 DRIVER_MEMORY = "512MB"
+# Linking stories joins the whole store with itself: more room than writing, but still a cap,
+# past which DuckDB spills to disk rather than growing with the store (1M events: 5.3 GB
+# uncapped, 2.4 GB capped, docs/scale.md).
+LINKING_MEMORY = "1GB"
 
 
 def open_for_writing(db: str | Path) -> EventStore:
