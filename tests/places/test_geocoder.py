@@ -100,3 +100,41 @@ def test_a_name_is_not_its_own_context(geo):
     mentions[3].name, mentions[3].parent = "Arlington", "Virginia"
     found = geo.locate(mentions)
     assert [loc.admin1 for loc in found if loc.name == "Alexandria"] == ["Virginia"] * 3
+
+
+def _mentions(*names: str, labels: dict[str, str] | None = None):
+    """Toponyms for ``names`` laid out one after another, as an article's mentions."""
+    from tidings.places import Toponym
+
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Toponym(at, at + len(name), name, name,
+                                label=(labels or {}).get(name)))
+        at += len(name) + 10
+    return mentions
+
+
+def test_unknown_street_is_placed_at_the_article_focus(geo):
+    # A street the gazetteer lacks, in an article about Belfast, stands at Belfast.
+    found = geo.locate(_mentions("Belfast", "McCandless Street", "Belfast", "Lisburn"))
+    street = found[1]
+    assert (street.feature, street.name, street.text) == ("vicinity", "Belfast", "McCandless Street")
+    assert street.geonameid is None and street.score == 0.0
+
+
+def test_no_vicinity_for_unknown_gpe_open_water_or_international_story(geo):
+    # An unknown GPE is more often a mislabelled person; open water is off the towns.
+    local = geo.locate(_mentions("Belfast", "Saakashvili", "East Sea Shoal", "Belfast",
+                                 labels={"Saakashvili": "GPE", "East Sea Shoal": "LOC"}))
+    assert local[1] is None and local[2] is None
+    # No country holds half the article's places: no focus to fall back on.
+    world = geo.locate(_mentions("Moscow", "Kyiv", "Ankara", "Ciragan Palace", "Moscow",
+                                 "Washington"))
+    assert world[3] is None
+
+
+def test_unknown_name_holding_a_major_place_stands_there(geo):
+    found = geo.locate(_mentions("University of California", "Colorado State University"))
+    assert [(loc.name, loc.feature) for loc in found] == [("California", "admin1"),
+                                                          ("Colorado", "admin1")]
+    assert found[0].text == "University of California"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..model import Location
 from . import gazetteer as _gazetteer
-from .find import QUALIFIERS, Toponym, toponyms
+from .find import QUALIFIERS, Toponym, inner_place, toponyms
 from .gazetteer import Gazetteer, Place, key
 from .resolve import Scored, distance_km, rank
 
@@ -26,6 +26,12 @@ __all__ = ["Geocoder", "Location", "Toponym", "distance_km"]
 # A mention counts towards the article's own context (and anchors nearness) when its best
 # reading beats the runner-up by this margin (log10-population units).
 CONFIDENT_MARGIN = 1.5
+# The feature of a mention the gazetteer does not know, placed at the article's focus.
+VICINITY = "vicinity"
+FOCUS_COUNTRY_WEIGHT = 0.25  # a same-country mention's support for the article's focus city
+FOCUS_COUNTRY_SHARE = 0.5  # an article has a focus when this share of its places is in one country
+# Last words of open-water names, which the vicinity of a town does not describe.
+OPEN_WATER = {"sea", "ocean", "shoal", "strait", "straits", "gulf", "channel", "reef"}
 _lock = threading.Lock()
 
 
@@ -107,8 +113,38 @@ class Geocoder:
             if loc is not None:
                 loc = loc.model_copy(update={"text": t.text, "start_char": t.start_char,
                                              "end_char": t.end_char, "qualifier": t.qualifier})
+            if loc is None and _vicinity_worthy(t):
+                loc = self._inner(t, contexts.get(name, ctx))
             out.append(loc)
-        return out
+        return self._vicinities(mentions, out)
+
+    def _inner(self, t: Toponym, ctx: Counter[str]) -> Location | None:
+        """An unknown name that holds a major place's name ("Colorado State University",
+        "University of California") stands at that place."""
+        inner = inner_place(t.name, self.gaz)
+        loc = self._best(rank(self.gaz, inner, context=ctx)) if inner else None
+        if loc is None:
+            return None
+        return loc.model_copy(update={"text": t.text, "start_char": t.start_char,
+                                      "end_char": t.end_char, "qualifier": t.qualifier})
+
+    def _vicinities(self, mentions: Sequence[Toponym],
+                    located: list[Location | None]) -> list[Location | None]:
+        """Place the mentions the gazetteer does not know ("Royal Street", "Barclays Center",
+        "Faubourg Marigny": streets, buildings, neighbourhoods) at the article's focus.
+
+        News names such places around the town it is about, so the city or county its other
+        mentions support most (``_focus``) is a fair point for them (feature "vicinity",
+        score 0).
+        """
+        focus = _focus(located)
+        if focus is None:
+            return located
+        return [loc if loc is not None or not _vicinity_worthy(t) else
+                focus.model_copy(update={"feature": VICINITY, "geonameid": None, "score": 0.0,
+                                         "text": t.text, "start_char": t.start_char,
+                                         "end_char": t.end_char, "qualifier": None})
+                for t, loc in zip(mentions, located, strict=True)]
 
     # -- helpers -------------------------------------------------------------------------
     def _rank(self, t: Toponym, ctx: Counter[str] | None,
@@ -135,6 +171,42 @@ class Geocoder:
         return Location(name=place.name, country=place.iso3, admin1=admin1, lat=place.lat,
                         lon=place.lon, geonameid=place.geonameid, feature=place.feature,
                         score=score)
+
+
+def _vicinity_worthy(t: Toponym) -> bool:
+    """Whether an unknown mention is still a place: the gazetteer has no streets, buildings or
+    rivers, so an unknown facility or location is expected; an unknown GPE is more often a
+    person or organisation the model mislabelled ("Saakashvili", "Buhari"). Open water
+    ("East China Sea", "Scarborough Shoal") lies off the towns an article names."""
+    last = t.name.split()[-1].lower() if t.name.split() else ""
+    return t.source == "ner" and t.label != "GPE" and last not in OPEN_WATER
+
+
+def _focus(located: Sequence[Location | None]) -> Location | None:
+    """The city or county an article is about: the one its mentions support most.
+
+    Support is the place's own mentions, plus the article's other mentions in the same admin1
+    and (at a quarter weight) the same country, so a cluster of Virginia towns outweighs a
+    house named "Norbury" mentioned three times. The first place wins a tie.
+    """
+    places = [loc for loc in located if loc is not None and loc.feature != VICINITY]
+    by_admin1 = Counter((loc.country, loc.admin1) for loc in places if loc.admin1)
+    by_country = Counter(loc.country for loc in places if loc.country)
+    by_spot = Counter((loc.name, loc.lat, loc.lon) for loc in places)
+    best: Location | None = None
+    best_support = 0.0
+    for loc in places:
+        if loc.feature not in ("city", "admin2"):
+            continue
+        own = by_spot[(loc.name, loc.lat, loc.lon)]
+        same_admin1 = by_admin1[(loc.country, loc.admin1)] - own if loc.admin1 else 0
+        same_country = by_country[loc.country] - own - same_admin1 if loc.country else 0
+        support = own + same_admin1 + FOCUS_COUNTRY_WEIGHT * same_country
+        if support > best_support:
+            best, best_support = loc, support
+    if best is None or by_country[best.country] < FOCUS_COUNTRY_SHARE * len(places):
+        return None  # an international story: its most named city is often an actor
+    return best
 
 
 def _confident(ranked: list[Scored]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ALIAS, Gazetteer, demonyms, key
+from .gazetteer import ALIAS, Gazetteer, Place, demonyms, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SKIP_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE",
@@ -45,6 +45,7 @@ class Toponym:
     qualifier: str | None = None
     parent: str | None = None  # "Illinois" in "Springfield, Illinois"
     source: str = "ner"  # ner | gazetteer | demonym
+    label: str | None = None  # the model's entity label (GPE, LOC, FAC) of an "ner" mention
 
 
 def _strip(span: Span) -> Span:
@@ -102,7 +103,7 @@ def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         if ent.label_ == "NORP":
             continue
-        out.append(_make(span, "ner"))
+        out.append(_make(span, "ner", ent.label_))
     for span in _gazetteer_spans(doc, gaz, taken):
         out.append(_make(span, "gazetteer"))
     out.sort(key=lambda t: t.start_char)
@@ -110,7 +111,7 @@ def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     return out
 
 
-def _make(span: Span, source: str) -> Toponym:
+def _make(span: Span, source: str, label: str | None = None) -> Toponym:
     doc = span.doc
     end = span.end
     name = span.text
@@ -118,7 +119,8 @@ def _make(span: Span, source: str) -> Toponym:
         name = f"{name} {doc[end].lower_}"
         end += 1
     return Toponym(span.start_char, doc[end - 1].idx + len(doc[end - 1].text),
-                   doc[span.start:end].text, name, qualifier=_qualifier(span), source=source)
+                   doc[span.start:end].text, name, qualifier=_qualifier(span), source=source,
+                   label=label)
 
 
 def _gazetteer_spans(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Span]:
@@ -165,6 +167,12 @@ def _gazetteer_worthy(span: Span, gaz: Gazetteer) -> bool:
     abbreviation = key(text) in gaz.abbreviations and not text.replace(".", "").isupper()
     if abbreviation and (span.start == 0 or span.doc[span.start - 1].text != ","):
         return False
+    return major_place(found)
+
+
+def major_place(found: list[tuple[Place, int]]) -> bool:
+    """Whether a name's readings include a country, admin1, region, alias or a city of
+    100,000+ by its own name: names worth taking without the model's word for them."""
     for place, how in found:
         if how == ALIAS or place.feature in ("country", "region", "sea", "continent"):
             return True
@@ -173,6 +181,19 @@ def _gazetteer_worthy(span: Span, gaz: Gazetteer) -> bool:
         if place.feature == "city" and how == 0 and place.population >= MIN_GAZ_POPULATION:
             return True
     return False
+
+
+def inner_place(name: str, gaz: Gazetteer) -> str | None:
+    """The major place inside a name the gazetteer lacks: after its last "of" ("University of
+    California", "Port of Los Angeles") or its longest leading run of words ("Colorado State
+    University", "Delhi High Court"); never a direction word ("South Kilburn Estate")."""
+    words = name.split()
+    heads = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    _, of, tail = name.rpartition(" of ")
+    for part in ([tail] if of else []) + heads:
+        if key(part) not in QUALIFIERS and major_place(gaz.lookup(part)):
+            return part
+    return None
 
 
 def _link_parents(doc: Doc, found: list[Toponym]) -> None:
