@@ -217,3 +217,43 @@ def test_dismissed_statement_answers_the_latest_speaker(code):
                   "statement as interference.")
     rejection = only(events, "REJECT")
     assert countries(rejection.recipient) == {"IGO"}
+
+
+def test_a_condition_is_no_event_of_its_own(code):
+    events = code("Rebel leaders said they would meet the envoy if he gave them a veto.")
+    assert [e.event_type for e in events] == ["CONSULT"]
+    assert events[0].factuality == "hypothetical"
+
+
+def test_a_clause_before_a_future_act_is_a_condition_before_a_past_one_a_fact(code):
+    later = code("The rebels said Kigali must change the constitution before they demobilize.")
+    assert [e.event_type for e in later] == ["REQUEST"]
+    earlier = code("The rebels attacked the town before they withdrew from the region.")
+    assert {e.event_type for e in earlier} == {"ASSAULT", "RETREAT"}
+
+
+def test_a_relative_clause_about_its_noun_is_no_event_of_its_own(code):
+    events = code("Moscow said Khartoum must return a helicopter that was captured last week.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act(code):
+    events = code("Kyiv proposed a ceasefire, which Moscow turned down.")
+    assert countries(only(events, "REJECT").actor) == {"RUS"}
+
+
+def test_a_conjunct_of_a_demanded_act_is_part_of_the_demand(code):
+    events = code("Damascus called on Arab states to unite and mobilize against Israel.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_an_event_word_describing_the_source_is_no_event(code):
+    events = code("Israel and Jordan agreed to share water data, the summit's chairman said.")
+    assert "CONSULT" not in {e.event_type for e in events}
+    events = code("Moscow offered concessions, according to a senator who attended the talks.")
+    assert "CONSULT" not in {e.event_type for e in events}
+
+
+def test_a_purpose_clause_on_a_participle_belongs_to_the_noun_it_describes(code):
+    events = code("Police dispersed a demonstration staged by students to protest the decision.")
+    assert "ACCUSE" not in {e.event_type for e in events}

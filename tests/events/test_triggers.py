@@ -158,3 +158,8 @@ def test_signing_a_bill_into_law_is_no_agreement(triggers):
 def test_an_obligation_stated_for_someone_is_a_request(triggers):
     assert triggers("Russia said that Sudan must return the helicopter.").get("said") == "request.must"
     assert "said" not in triggers("Russia said that Sudan returned the helicopter.")
+
+
+def test_the_opposition_as_a_party_is_no_rejection(triggers):
+    assert "opposition" not in triggers("The president resigned as the opposition marched on.")
+    assert triggers("Their opposition to the plan hardened.")["opposition"] == "reject.reject"

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from tidings.actors import DocActors
 from tidings.events.codebook import Codebook
+from tidings.events.factuality import is_light_verb
 from tidings.events.triggers import Trigger
 from tidings.model import Entity, Location
 
@@ -87,7 +88,7 @@ class ArgumentFinder:
     def __init__(self, actors: DocActors, places: list[Location], codebook: Codebook) -> None:
         self.actors = actors
         self.places = places
-        self.light_verbs = codebook.cue("light_verbs")
+        self.codebook = codebook
         self.location_preps = codebook.cue("location_preps") - {"on"}
 
     def _entities(self, token: Token | None) -> list[Entity]:
@@ -252,7 +253,7 @@ class ArgumentFinder:
                 actor += self._entities(modifier)
         recipient = self._targets(_prep_objects(noun, preps))
         if not actor and noun.dep_ in ("dobj", "nsubjpass", "attr") and (
-            noun.head.lemma_ in self.light_verbs
+            is_light_verb(noun.head, self.codebook)
         ):
             verb = noun.head
             actor = self._entities(verb_subject(verb))
@@ -268,7 +269,7 @@ class ArgumentFinder:
         """"Lee Jae-myung held talks": the small model can make the light verb an adjective of
         its own object ("held talks" as "aged wine"), with the subject hanging under it."""
         for verb in _children(noun, "amod"):
-            if verb.lemma_.lower() in self.light_verbs and verb.tag_ in ("VBD", "VBN"):
+            if is_light_verb(verb, self.codebook) and verb.tag_ in ("VBD", "VBN"):
                 subjects = _children(verb, "nsubj")
                 if subjects:
                     return self._entities(subjects[0])

@@ -17,13 +17,20 @@ from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
 from tidings.events.arguments import ArgumentFinder
 from tidings.events.codebook import Codebook, Entry
-from tidings.events.factuality import classify, speech_verb
+from tidings.events.factuality import (
+    classify,
+    is_light_verb,
+    speech_verb,
+    states_condition,
+    verb_forms,
+)
 from tidings.events.issues import find_contexts, find_issue
 from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
 from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose", "where", "when"}
 
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
@@ -35,11 +42,52 @@ def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children))
 
 
+def _own_fact_relative(token: Token, by_token: dict[int, Trigger]) -> bool:
+    """A relative clause that states a fact of its own, not more about its head noun ("a
+    helicopter that was captured last week", "Serbia, where 24 people were killed", "a call for
+    troops to be deployed"): one with an active subject of its own ("the ceasefire, which
+    *Moscow* turned down"), or a finite one on an event noun ("a summit that ended without a
+    deal": the summit's outcome)."""
+    if token.dep_ != "relcl":
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.head.i in by_token and not infinitive
+
+
+_SOURCE_PATH = ("poss", "pobj", "prep", "compound", "amod", "relcl", "acl", "dobj", "xcomp",
+                "pcomp", "conj", "nmod")
+
+
+def _describes_source(token: Token, cb: Codebook) -> bool:
+    """An event word inside the description of the article's source is no event of its own:
+    "the *meeting*'s co-chairman said", "according to a senator who acted as a go-between at
+    the *talks*"."""
+    speech = cb.cue("speech_verbs")
+    current = token
+    for _ in range(10):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        if current.dep_ == "nsubj" and current.i != token.i and verb_forms(head) & speech:
+            return True
+        if current.dep_ not in _SOURCE_PATH:
+            return False
+        current = head
+    return False
+
+
 def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
     """The event noun a light verb carries: "began a hunger *strike* to demand reforms" (the
-    purpose clause hangs on "began" but belongs to the strike)."""
-    if verb.lemma_.lower() not in cb.cue("light_verbs"):
+    purpose clause hangs on "began" but belongs to the strike), or the one it describes: "the
+    *demonstration* staged by students to protest the decision"."""
+    if not is_light_verb(verb, cb):
         return None
+    if verb.dep_ == "acl" and verb.head.i in by_token:
+        return by_token[verb.head.i]
     return next((by_token[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in by_token), None)
 
 
@@ -51,9 +99,12 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     purposes = cb.cues.get("purpose_types") or {}
     current: Token = trigger.token
     for step in range(_MAX_ABSORB_DEPTH):
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head  # a conjunct fills its first conjunct's place ("to unite and mobilize")
         dep = current.dep_
         purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
-        if (dep not in allowed and not purpose) or current.head.i == current.i:
+        if ((dep not in allowed and not purpose) or current.head.i == current.i
+                or _own_fact_relative(current, by_token)):
             return None
         current = current.head
         outer = by_token.get(current.i)
@@ -152,7 +203,8 @@ class DocCoder:
     def code(self) -> list[Event]:
         triggers = find_triggers(self.doc, self.cb)
         by_token = {t.token.i: t for t in triggers}
-        coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None]
+        coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None
+                 and not states_condition(t.token, self.cb) and not _describes_source(t.token, self.cb)]
         parties = {t.token.i: self.finder.find(t) for t in coded}
         types = {t.token.i: t.entry.type for t in coded}
         for trigger in coded:

@@ -48,12 +48,40 @@ def speech_verb(token: Token, cb: Codebook) -> Token | None:
 
 
 def verb_forms(token: Token) -> set[str]:
-    """Lemma and surface forms; the small model mis-lemmatises some verbs ("hopes" -> "hop")."""
+    """Lemma and surface forms; the small model mis-lemmatises some verbs ("hopes" -> "hop",
+    "staged" -> "stag"), so a regular inflection's stem candidates count too."""
     lower = token.lower_
     forms = {token.lemma_.lower(), lower}
     if token.tag_ == "VBZ" and lower.endswith("s"):
         forms.add(lower[:-1])
+    if token.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
+        forms |= {lower[:-1], lower[:-2]}  # "staged" -> stage, "called" -> call
     return forms
+
+
+def is_light_verb(token: Token, cb: Codebook) -> bool:
+    """A verb whose object noun is the event ("imposed sanctions", "staged demonstrations")."""
+    return bool(verb_forms(token) & cb.cue("light_verbs"))
+
+
+def states_condition(token: Token, cb: Codebook) -> bool:
+    """The trigger is in a condition clause of another clause ("would meet him *if* he gave them
+    a veto", "*unless* Israel rescinded the annexation", "*if* cooperation founders"): a
+    condition is not an event of its own (cues.yaml ``condition_marks``)."""
+    clause = token
+    for _ in range(6):  # up from a noun to the verb of its clause
+        if clause.pos_ in ("VERB", "AUX") or clause.dep_ not in (*_CLAUSE_UP, "nsubj"):
+            break
+        clause = clause.head
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks & cb.cue("condition_marks"):
+        return True
+    # "before they demobilize", "before assistance is released": a condition; "before they
+    # withdrew" is a past fact
+    past = any(t.tag_ == "VBD" for t in (clause, *clause.children) if t.i == clause.i or t.dep_ in ("aux", "auxpass"))
+    return bool(marks & cb.cue("unpast_condition_marks")) and not past
 
 
 def _governors(token: Token) -> list[tuple[Token, str]]:
