@@ -27,6 +27,7 @@ from tidings.dedup.stories import build_stories
 from tidings.dictionaries import Dictionaries, code_doc_with_dictionaries
 from tidings.errors import SkippedInput
 from tidings.events import code_doc
+from tidings.events.venue import place_unplaced, read_dateline
 from tidings.model import Article, Event
 from tidings.places import Geocoder
 from tidings.read import article_from_text, read_paths
@@ -88,7 +89,8 @@ def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None)
                                                          article.published))
     actors = resolve_actors(doc)
     places = Geocoder.default().find(doc, actors.countries())
-    return merge_mentions(code_doc(doc, article, actors, places))
+    events = merge_mentions(code_doc(doc, article, actors, places))
+    return place_unplaced(events, read_dateline(article.text, places, actors.countries()), places)
 
 
 def code_articles(articles: Iterable[Article], *, batch_size: int = 32,

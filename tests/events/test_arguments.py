@@ -138,3 +138,16 @@ def test_an_agent_is_not_a_recipient_named_in_the_complement(code):
     refusal = only(code("Despite warnings by aid agencies, Israel refused to lift the curfew."),
                    "REJECT")
     assert "NGO" not in countries(refusal.recipient)
+
+
+def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
+    events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
+                  "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")
+    threat = only(events, "THREATEN")
+    assert countries(threat.actor) == {"FRA", "GBR", "DEU"}
+    assert countries(threat.recipient) == {"IRN"}
+
+
+def test_support_for_a_party_makes_it_the_recipient(code):
+    support = only(code("The United States reaffirmed its support for Taiwan."), "SUPPORT")
+    assert countries(support.recipient) == {"TWN"}

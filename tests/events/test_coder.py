@@ -257,3 +257,31 @@ def test_an_event_word_describing_the_source_is_no_event(code):
 def test_a_purpose_clause_on_a_participle_belongs_to_the_noun_it_describes(code):
     events = code("Police dispersed a demonstration staged by students to protest the decision.")
     assert "ACCUSE" not in {e.event_type for e in events}
+
+
+def test_a_proposal_turned_down_in_a_relative_clause_answers_its_proposer(code):
+    events = code("Kyiv had proposed a full and unconditional ceasefire of at least 30 days, "
+                  "which Moscow turned down.")
+    rejection = only(events, "REJECT")
+    assert countries(rejection.actor) == {"RUS"}
+    assert countries(rejection.recipient) == {"UKR"}
+
+
+def test_a_reaction_answers_the_subject_of_its_after_clause(code):
+    events = code("Japan protested last week after Chinese fighter jets flew close to a Japanese plane.")
+    assert countries(only(events, "ACCUSE").recipient) == {"CHN"}
+
+
+def test_a_noun_done_through_a_light_verb_takes_the_clause_subject(code):
+    events = code("Russian and Ukrainian delegations met in Istanbul on Monday, failing to make "
+                  "progress on a ceasefire.")
+    failed = only(events, "AGREE")
+    assert failed.factuality == "negated"
+    assert countries(failed.actor) == {"RUS", "UKR"}
+
+
+def test_a_noun_after_an_unrelated_preposition_keeps_no_actor(code):
+    events = code("Beijing has held several rounds of drills around Taiwan since the 2022 visit "
+                  "of a US delegation.")
+    visit = only(events, "CONSULT")
+    assert "CHN" not in countries(visit.actor)

@@ -24,6 +24,7 @@ from tidings.model import Entity, Location
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _TOGETHER = ("with", "between", "among", "alongside")
+_CONDITIONS = ("if", "unless")
 # CAMEO 043 "host a visit": its subject is the host. The visitor is the actor and the host the
 # recipient (samples/README.md; PLOVER's CONSULT).
 _HOSTING = "043"
@@ -203,13 +204,18 @@ class ArgumentFinder:
                 _prep_objects(obj, ("of", "between", "with")))
         return guests
 
-    def addressee(self, token: Token) -> list[Entity]:
-        """Who is asked to act: the subject of a demand's clause ("demanded that Israel withdraw")."""
+    def addressee(self, token: Token, own: set[str | None]) -> list[Entity]:
+        """Who is asked or warned to act: the subject of a demand's clause ("demanded that
+        Israel withdraw"), else of a condition in it ("warned they could trigger sanctions if
+        Iran does not resume cooperation"); never the speakers' own countries (``own``)."""
         for clause in _children(token, "ccomp", "xcomp"):
-            for subject in _children(clause, "nsubj", "nsubjpass"):
-                found = self._entities(subject)
-                if found:
-                    return found
+            conditions = [c for c in clause.subtree if c.dep_ == "advcl"
+                          and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)]
+            for verb in (clause, *conditions):
+                for subject in _children(verb, "nsubj", "nsubjpass"):
+                    found = [e for e in self._entities(subject) if e.country not in own]
+                    if found:
+                        return found
         return []
 
     def subject_of(self, verb: Token) -> list[Entity]:

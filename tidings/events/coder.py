@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings import nlp, when
 from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
-from tidings.events.arguments import ArgumentFinder
+from tidings.events.arguments import ArgumentFinder, verb_subject
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import (
     classify,
@@ -26,11 +26,15 @@ from tidings.events.factuality import (
 )
 from tidings.events.issues import find_contexts, find_issue
 from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
+from tidings.events.venue import Venues, clause_of
 from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose", "where", "when"}
+_OBJECT_UP = ("dobj", "pobj", "prep", "attr")  # from an object noun up to its verb
+# Prepositions between a light verb and an event noun it does ("made progress *on* a ceasefire").
+_AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
 
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
@@ -131,6 +135,21 @@ def _issue_tokens(trigger: Trigger, with_trigger: bool) -> list[Token]:
     return tokens
 
 
+def _clause_verb(noun: Token) -> tuple[Token, list[str]] | None:
+    """The verb a noun is the object, or the object's object, of, with the prepositions
+    crossed: "ended *without an agreement*", "failed to make progress *on a ceasefire*"."""
+    current, preps = noun, []
+    for _ in range(4):
+        if current.dep_ not in _OBJECT_UP:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current, preps
+        if current.dep_ == "prep":
+            preps.append(current.lower_)
+    return None
+
+
 def _modes(trigger: Trigger) -> list[str]:
     found = list(trigger.entry.mode)
     if trigger.entry.modes:
@@ -139,18 +158,6 @@ def _modes(trigger: Trigger) -> list[str]:
             if word in context and mode not in found:
                 found.append(mode)
     return found
-
-
-def _dateline_place(text: str, places: list[Location]) -> Location | None:
-    """The place of a dateline ("ANCHORAGE, Alaska (Wire) —"), where the article has one."""
-    head = text[:80]
-    dash = max(head.find("—"), head.find(" - "), head.find("–"))
-    if dash < 0 or not places:
-        return None
-    first = places[0]
-    if first.start_char is not None and first.start_char < dash:
-        return first
-    return None
 
 
 def _own_government(actor: list[Entity]) -> list[Entity]:
@@ -181,12 +188,13 @@ class DocCoder:
                  cb: Codebook) -> None:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
+        self.triggers = find_triggers(doc, cb)
+        self.venues = Venues(doc, actors, places, {t.token.i: t.entry.type for t in self.triggers},
+                             cb.cue("location_preps"), cb.cue("located_at_target_types"))
         self.sentences, self.sentence_of = nlp.sentences(doc), nlp.sentence_of(doc)
         self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
-        self.dateline = _dateline_place(article.text, places)  # Doc.text is rebuilt per access
         self.news_day = self._news_day()
         self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
-        self.location_preps = cb.cue("location_preps")
         self.issue_types = cb.cue("issue_types")
         self.historical_days = int(cb.cues.get("historical_after_days", 90))
         self.issue_from_trigger = cb.cue("issue_from_trigger_types")
@@ -201,7 +209,7 @@ class DocCoder:
         self.own_government_targets = cb.cue("own_government_target_types")
 
     def code(self) -> list[Event]:
-        triggers = find_triggers(self.doc, self.cb)
+        triggers = self.triggers
         by_token = {t.token.i: t for t in triggers}
         coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None
                  and not states_condition(t.token, self.cb) and not _describes_source(t.token, self.cb)]
@@ -230,6 +238,9 @@ class DocCoder:
                 (c for c in obj.children if c.dep_ == "pobj"), None)
             if target is None:
                 continue
+            if target.lower_ in _RELATIVE_PRONOUNS and trigger.token.dep_ == "relcl":
+                # "a ceasefire of 30 days, which Moscow turned down": the event it relates to
+                target = next((a for a in trigger.token.ancestors if a.i in parties), target)
             if target.i in parties:
                 found = [e for e in parties[target.i][0] if e.country not in own]
                 if found:
@@ -238,6 +249,19 @@ class DocCoder:
             anaphor = lemma in self.anaphors or lemma in self.cb.noun_index
             if anaphor and any(c.dep_ in ("det", "poss") for c in target.children):
                 return self._answered(trigger.token.i, lemma, own, parties, types)
+        return self._provoker(trigger.token, own)
+
+    def _provoker(self, token: Token, own: set) -> list:
+        """Who did what a reaction follows: "Japan protested *after Chinese jets flew* close
+        to its plane" -> the jets' side."""
+        for clause in token.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cb.cue("provoking_marks")
+                                              for m in clause.children):
+                subject = verb_subject(clause)
+                named = (self.actors.entities_for(subject) or self.actors.owner_of(subject)) if subject else []
+                found = [e for e in named if e.country not in own]
+                if found:
+                    return found
         return []
 
     def _answered(self, before: int, lemma: str, own: set, parties: dict[int, tuple[list, list]],
@@ -268,16 +292,21 @@ class DocCoder:
         return []
 
     def _inherited_actors(self, noun: Token, parties: dict[int, tuple[list, list]]) -> list:
-        """"The summit ended without an agreement": the agreement's parties are the summit's."""
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "pobj", "attr"):
+        """An event noun's parties from the clause that states it: "The summit ended without an
+        agreement" (the summit's parties); the subject's, when the clause says the subject did
+        it: "ministers walked out *in protest*", "the delegations failed to make progress on a
+        ceasefire" (a light verb), not "Beijing held drills *since the visit*"."""
+        found = _clause_verb(noun)
+        if found is None:
             return []
+        verb, preps = found
         for subject in verb.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.i in parties:
                 actor, recipient = parties[subject.i]
                 return actor + recipient
+        light = is_light_verb(verb, self.cb) and set(preps) <= _AGENT_PREPS
+        if light or preps == ["in"]:
+            return self.finder.subject_of(verb)
         return []
 
     def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
@@ -300,13 +329,11 @@ class DocCoder:
         issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
         if not recipient and event_type in self.clause_targets:
-            recipient = [e for e in self.finder.addressee(token) if e.country not in
-                         {a.country for a in actor}]
+            recipient = self.finder.addressee(token, {a.country for a in actor})
         if not recipient and event_type in self.complement_targets:
             recipient = self.finder.mentioned_in(issue_tokens, actor)[:1]
         modes = _modes(trigger)
-        used = {(e.start_char, e.end_char) for e in actor + recipient}
-        location = self._location(trigger, sentence, used)
+        location = self.venues.stated(token, event_type, sentence, actor, recipient)
         actor = self._localise(actor, location)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
@@ -362,9 +389,8 @@ class DocCoder:
 
     def _localise(self, entities: list[Entity], location: Location | None) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
-        article's own country, else the country where the event happened, as coders do."""
-        home = self.home_country or (location.country if location and location.country else None) or (
-            self.dateline.country if self.dateline else None)
+        article's own country, else the country the sentence places the event in, as coders do."""
+        home = self.home_country or (location.country if location and location.country else None)
         if home is None:
             return entities
         return [
@@ -372,15 +398,6 @@ class DocCoder:
             if e.country is None and e.sector else e
             for e in entities
         ]
-
-    def _clause(self, token: Token) -> Token:
-        """The verb whose clause states this trigger (a noun's governing verb, or itself)."""
-        current = token
-        for _ in range(6):
-            if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-                return current
-            current = current.head
-        return current
 
     def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
               ) -> tuple[dt.date | None, DatePrecision | None]:
@@ -395,8 +412,8 @@ class DocCoder:
         for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
             span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
             if span is not None:
-                dated.append((self._clause(span.root).i, anchored))
-        clauses = {self._clause(trigger.token).i, trigger.token.i}
+                dated.append((clause_of(span.root).i, anchored))
+        clauses = {clause_of(trigger.token).i, trigger.token.i}
         speaker = speech_verb(trigger.token, self.cb)
         for owner in (clauses, {speaker.i} if speaker is not None else set()):
             for clause, anchored in dated:
@@ -416,38 +433,6 @@ class DocCoder:
                 if anchored.precision == "day" and 0 <= (published - anchored.date).days <= 7:
                     return anchored.date
         return published
-
-    def _location(self, trigger: Trigger, sentence: Span, used: set[tuple[int | None, int | None]]
-                  ) -> Location | None:
-        """A place in the event's own clause, best one attached by a preposition ("strikes *in*
-        Kharkiv"), else one so attached elsewhere in the sentence; else the dateline's place for
-        events of the first sentences."""
-        token = trigger.token
-        candidates = [place for place in self.places
-                      if place.start_char is not None
-                      and sentence.start_char <= place.start_char < sentence.end_char
-                      and (place.start_char, place.end_char) not in used]
-        # the subtrees are walked only for sentences that name a place
-        below = {t.i for t in token.subtree} if candidates else set()
-        own = {t.i for t in self._clause(token).subtree} | below if candidates else set()
-        best: tuple[int, Location] | None = None
-        for place in candidates:
-            span = self.doc.char_span(place.start_char, place.end_char, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
-            if root.i not in own and not attached:
-                continue
-            # in the trigger's phrase, then its clause, then the sentence; attached first
-            rank = (0 if root.i in below else 1 if root.i in own else 4) + (0 if attached else 2)
-            if best is None or rank < best[0]:
-                best = (rank, place)
-        if best is not None:
-            return best[1]
-        if token.i < self.sentences[min(2, len(self.sentences) - 1)].end:
-            return self.dateline
-        return None
 
 
 def code_doc(doc: Doc, article: Article, actors: DocActors, places: list[Location],
