@@ -36,6 +36,17 @@ def test_a_wire_dateline_is_a_sentence_of_its_own(nlp, text, dateline):
     assert " ".join(sentences[1:]) == text[len(dateline):].strip()
 
 
+@pytest.mark.parametrize("text, dateline", [
+    ("ANCHORAGE, Alaska (Tidewire) — The presidents met.", "ANCHORAGE, Alaska (Tidewire)"),
+    ("KYIV (Reuters) - Drones hit the city overnight.", "KYIV (Reuters)"),
+    ("Russia — the largest country — said it would respond.", None),
+    ("The talks went on.\n\nKYIV - late news arrived.", None),
+])
+def test_the_dateline_is_read_without_its_dash(nlp, text, dateline):
+    found = nlp_stage.dateline(nlp(text))
+    assert (found.text if found is not None else None) == dateline
+
+
 def test_a_dateline_does_not_become_the_subject_of_the_lede(nlp):
     doc = nlp("ANCHORAGE, Alaska (Tidewire) — The presidents met on Friday.")
     met = next(t for t in doc if t.text == "met")

@@ -90,7 +90,7 @@ def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None)
     actors = resolve_actors(doc)
     places = Geocoder.default().find(doc, actors.countries())
     events = merge_mentions(code_doc(doc, article, actors, places))
-    return place_unplaced(events, read_dateline(article.text, places, actors.countries()), places)
+    return place_unplaced(events, read_dateline(doc, places, actors.countries()), places)
 
 
 def code_articles(articles: Iterable[Article], *, batch_size: int = 32,

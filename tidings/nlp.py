@@ -38,16 +38,27 @@ def dateline_sentence(doc: Doc) -> Doc:
 
     Otherwise the parser takes the city for the subject of the lede's verb.
     """
+    dash = _dateline_dash(doc)
+    if dash is not None and not any(t.is_sent_start for t in doc[1:dash]):
+        doc[dash + 1].is_sent_start = True
+    return doc
+
+
+def dateline(doc: Doc) -> Span | None:
+    """The wire dateline opening an article, without its dash: "ANCHORAGE, Alaska (AP)"."""
+    dash = _dateline_dash(doc)
+    return doc[:dash] if dash is not None else None
+
+
+def _dateline_dash(doc: Doc) -> int | None:
+    """The dash ending a shouted place name on the first line ("KYIV (Reuters) —")."""
     for token in doc[:25]:
         if "\n" in token.text:
-            break
+            return None
         if (token.text in _DASHES and token.i + 1 < len(doc) and token.i > 0
                 and doc[token.i - 1].whitespace_ and token.whitespace_):
-            head = doc[: token.i]
-            if doc[0].is_upper and len(doc[0].text) > 1 and not any(t.is_sent_start for t in head[1:]):
-                doc[token.i + 1].is_sent_start = True
-            break
-    return doc
+            return token.i if doc[0].is_upper and len(doc[0].text) > 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)

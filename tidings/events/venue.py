@@ -17,38 +17,32 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings import nlp
 from tidings.actors import DocActors
 from tidings.model import Entity, Event, Location
 from tidings.places import Geocoder
 
-_DATELINE_CHARS = 80  # a dateline ("ANCHORAGE, Alaska (Wire) —") ends this early
 _LEDE_SENTENCES = 3  # the dateline places the events of the article's first sentences
 # A place in one of these roles names an actor, not where something happened: "Kyiv agreed"
 # (a passive subject is where: "Kharkiv was hit").
 _ACTOR_DEPS = ("nsubj",)
 
 
-def _dateline_end(text: str) -> int:
-    head = text[:_DATELINE_CHARS]
-    return max(head.find("—"), head.find(" - "), head.find("–"))
-
-
-def read_dateline(text: str, places: list[Location], context: Counter[str]) -> Location | None:
+def read_dateline(doc: Doc, places: list[Location], context: Counter[str]) -> Location | None:
     """The place of a dateline ("ANCHORAGE, Alaska (Wire) —"), where the article has one: its
     capitalised first words (which the places stage, reading running text, takes for a weak
     sentence-initial capital) read with the article's countries, else the first place mention
-    before the dash."""
-    dash = _dateline_end(text)
-    if dash < 0:
+    in it."""
+    line = nlp.dateline(doc)
+    if line is None:
         return None
-    words = text[:dash].split("(")[0].split(",")[0].strip()
+    words = line.text.split("(")[0].split(",")[0].strip()
     if words and words.isupper() and len(words.split()) <= 4:
         found = Geocoder.default().resolve(words, context=context)
         if found is not None:
-            start = text.index(words)
-            return found.model_copy(update={"text": words, "start_char": start,
-                                            "end_char": start + len(words)})
-    if places and places[0].start_char is not None and places[0].start_char < dash:
+            return found.model_copy(update={"text": words, "start_char": line.start_char,
+                                            "end_char": line.start_char + len(words)})
+    if places and places[0].start_char is not None and places[0].start_char < line.end_char:
         return places[0]
     return None
 
