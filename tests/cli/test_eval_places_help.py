@@ -56,8 +56,11 @@ def test_eval_writes_a_json_report(run, gold_file, tmp_path):
     result = run("eval", "--gold", gold_file, "--report", report)
     assert result.exit_code == 0
     data = json.loads(report.read_text(encoding="utf-8"))
+    summary = data.pop("summary")
     [(name, scored)] = data.items()
     assert name == "samples:gold.jsonl"
+    events_f1 = next(row for row in summary if row["measure"] == "events F1, dev split")
+    assert events_f1["value"] == f"{scored['dev']['events']['f1']:.3f}"
     assert scored["missing_articles"] == []
     dev = scored["dev"]
     assert dev["articles"] == 1
@@ -72,8 +75,20 @@ def test_eval_scores_petrarch_records_with_their_dictionaries(run, shared, tmp_p
                  "--limit", "5", "--report", report)
     assert result.exit_code == 0, result.stderr
     assert "exact (triple set equal)" in result.stdout
-    [scored] = json.loads(report.read_text(encoding="utf-8")).values()
+    scored = json.loads(report.read_text(encoding="utf-8"))["petrarch:records-dev.jsonl"]
     assert scored["scored"] + scored["unscored"] == 5
+
+
+def test_eval_of_several_sets_ends_with_one_summary_table(run, shared, gold_file):
+    records = shared / "data" / "petrarch2-validation" / "records-dev.jsonl"
+    result = run("eval", gold_file, "--gold", records, "--dictionaries",
+                 shared / "data" / "petrarch2-dictionaries", "--limit", "5")
+    assert result.exit_code == 0, result.stderr
+    summary = result.stdout.split("# summary\n")[1].splitlines()
+    assert summary[0].split() == ["set", "measure", "tidings", "reference", "goal"]
+    exact = next(line for line in summary if "records exactly right %" in line)
+    assert exact.startswith("petrarch:records-dev.jsonl") and "32.3 (PETRARCH2)" in exact
+    assert any(line.startswith("samples:gold.jsonl") for line in summary)
 
 
 def test_petrarch_records_without_dictionaries_are_e301(run, shared):

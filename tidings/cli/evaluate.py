@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
 
 from tidings.cli.app import app, reports_errors
 from tidings.evaluate import evaluate_path, format_results
+from tidings.evaluate.summary import format_summary, summarize
 
 SHARED_DATA = Path("../shared/data")
 
@@ -52,7 +54,11 @@ def evaluate(
         results[name] = result
         typer.echo(format_results(name, result))
         typer.echo("")
+    summary = summarize(results)
+    if len(jobs) > 1:
+        typer.echo("# summary\n" + format_summary(summary))
     if report is not None:
         report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+        document = {**results, "summary": [asdict(row) for row in summary]}
+        report.write_text(json.dumps(document, indent=2, default=str), encoding="utf-8")
         typer.echo(f"report written to {report}")

@@ -97,9 +97,12 @@ def format_results(name: str, result: dict) -> str:
 def every_set(data: Path) -> list[tuple[str, Path, dict]]:
     """The gold sets under ``data`` (the project's ../shared/data layout) that tidings can score."""
     jobs: list[tuple[str, Path, dict]] = []
-    samples = Path(__file__).resolve().parents[2] / "samples" / "gold.jsonl"
-    if samples.exists():
-        jobs.append(("samples", samples, {}))
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    for kind, gold in (("samples", samples / "gold.jsonl"),
+                       ("stories", samples / "clusters" / "gold.jsonl"),
+                       ("stances", samples / "clusters" / "stances.jsonl")):
+        if gold.exists():
+            jobs.append((kind, gold, {}))
     petrarch = data / "petrarch2-validation" / "records-dev.jsonl"
     if petrarch.exists():
         jobs.append(("petrarch", petrarch, {"dictionaries": data / "petrarch2-dictionaries"}))
