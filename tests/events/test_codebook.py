@@ -164,7 +164,10 @@ def test_bad_complement_and_negated_type_values_are_e101(tmp_path):
     "    confidence: [0.7]\n",
     "    modes: [drone]\n",
     "    objects_for: [troop]\n",
-], ids=["verbs-int", "confidence-word", "confidence-list", "modes-list", "objects_for-list"])
+    "    not_subjects: troop\n",
+    "    not_complements: [to]\n",
+], ids=["verbs-int", "confidence-word", "confidence-list", "modes-list", "objects_for-list",
+        "not_subjects-word", "not_complements-list"])
 def test_field_of_the_wrong_type_is_e101(tmp_path, bad):
     field = bad.split(":")[0].strip()
     body = SHIPPED
@@ -215,7 +218,8 @@ def test_unclosed_bracket_is_e101_near_the_line(tmp_path):
     ("RETREAT", "future", "CONCEDE"),
     ("ASSAULT", "hypothetical", "THREATEN"),
     ("CONSULT", "asserted", "CONSULT"),
-    ("CONSULT", "hypothetical", "CONSULT"),
+    ("CONSULT", "hypothetical", "AGREE"),  # "would meet him if ...": a conditional offer
+    ("REQUEST", "hypothetical", "REQUEST"),
     ("CONCEDE", "future", "CONCEDE"),
     ("MOBILIZE", "future", "MOBILIZE"),
 ])

@@ -285,3 +285,45 @@ def test_a_noun_after_an_unrelated_preposition_keeps_no_actor(code):
                   "of a US delegation.")
     visit = only(events, "CONSULT")
     assert "CHN" not in countries(visit.actor)
+
+
+def test_a_cause_is_its_own_event(code):
+    events = code("Russia closed its borders because of fighting between Azerbaijanis and Armenians.")
+    assert {e.event_type for e in events} == {"SANCTION", "ASSAULT"}
+
+
+def test_an_agreement_cited_as_basis_is_no_new_agreement(code):
+    events = code("The rebels halted their attacks under a truce brokered by Oman.")
+    assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_a_that_clause_on_a_light_verb_belongs_to_its_noun(code):
+    events = code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_what_someone_must_be_ready_to_do_is_part_of_the_demand(code):
+    events = code("Mubarak said the US must be ready to mediate between Israelis and Palestinians.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_a_request_absorbs_its_to_clause_however_parsed(code):
+    events = code("A Syrian newspaper called Thursday on Arabs to unite and mobilize against Israel.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_protesters_acted_on_are_no_protest(code):
+    events = code("Police opened fire to disperse demonstrators, killing one person.")
+    assert "PROTEST" not in {e.event_type for e in events}
+    assert "PROTEST" in {e.event_type for e in code("Demonstrators rioted in the capital.")}
+
+
+def test_what_an_event_did_is_no_new_act(code):
+    events = code("Unions staged a general strike that shut down the port.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_a_condemnation_inside_an_absorbed_event_takes_its_complement_along(code):
+    events = code("Police prevented a demonstration staged by students to protest the decision "
+                  "of sending troops to Iraq.")
+    assert [e.event_type for e in events] == ["COERCE"]

@@ -160,3 +160,19 @@ def test_speech_verb_finds_the_saying(nlp, cb):
     doc = nlp("Officials said Russia struck Kharkiv.")
     assert speech_verb(_token(doc, "struck"), cb).text == "said"
     assert speech_verb(_token(doc, "said"), cb) is None
+
+
+@pytest.mark.parametrize("text", [
+    "They say they face imprisonment in Bulgaria.",
+    "He said the plan would create a favourable climate for peace talks.",
+    "The government welcomed the statement as proof of Washington's earnest wish for a "
+    "settlement to be reached in nuclear talks.",
+])
+def test_a_danger_prospect_or_wish_is_no_event(code, text):
+    assert {e.event_type for e in code(text)} <= {"SUPPORT"}
+
+
+def test_a_misparsed_if_still_marks_a_condition(code):
+    events = code("The Community may halt mediation efforts if cooperation by all parties founders, "
+                  "the minister said.")
+    assert "COOPERATE" not in {e.event_type for e in events}

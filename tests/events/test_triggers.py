@@ -163,3 +163,28 @@ def test_an_obligation_stated_for_someone_is_a_request(triggers):
 def test_the_opposition_as_a_party_is_no_rejection(triggers):
     assert "opposition" not in triggers("The president resigned as the opposition marched on.")
     assert triggers("Their opposition to the plan hardened.")["opposition"] == "reject.reject"
+
+
+def test_seeking_to_do_something_is_trying_not_asking(triggers):
+    assert "sought" not in triggers("The two leaders sought to ease tensions.")
+    assert triggers("Kyiv sought talks with Moscow.").get("sought") == "request.demand"
+
+
+def test_troops_arriving_are_no_visit(triggers):
+    assert "arrived" not in triggers("NATO troops arrived in Bosnia.")
+    assert triggers("The president arrived in Paris on Monday.").get("arrived") == "consult.visit"
+
+
+def test_armed_with_describes_not_arms(triggers):
+    assert "armed" not in triggers("Militiamen armed with machetes attacked the camp.")
+    assert triggers("Iran armed the rebels.").get("armed") == "aid.aid"
+
+
+def test_a_relative_clause_head_is_its_object_only_when_not_its_subject(triggers):
+    # "an agreement that stops the conflict": the agreement stops, nothing stops an agreement
+    assert "stops" not in triggers("They must reach an agreement that stops the conflict.")
+    assert triggers("Japan restored the aid that Russia halted.").get("halted") == "sanction.discontinue"
+
+
+def test_a_for_clause_completes_push_for(triggers):
+    assert triggers("The UK is pushing hard for the US to support its plan.").get("pushing") == "request.demand"

@@ -24,6 +24,7 @@ _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
     "recipient_preps", "confidence", "complements", "negated_type", "context", "not_objects",
+    "not_complements", "not_subjects",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -66,6 +67,8 @@ class Entry:
     recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
     confidence: float = 0.7
     complements: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_complements: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_subjects: frozenset[str] = frozenset()
     negated_type: str | None = None
 
     def required_objects(self, lemma: str) -> frozenset[str] | None:
@@ -175,6 +178,11 @@ def _mapping(value: Any) -> dict:
     return value
 
 
+def _complement_words(value: Any) -> dict[str, frozenset[str]]:
+    """``complements`` / ``not_complements``: trigger lemma -> words opening a complement."""
+    return {str(k): frozenset(str(w) for w in _listed(v)) for k, v in _mapping(value).items()}
+
+
 def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
     if not isinstance(raw, dict):
         raise _fail(path, node, "an entry must be a mapping")
@@ -211,8 +219,9 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             recipient_preps=tuple(str(p) for p in _listed(raw.get("recipient_preps")))
             or DEFAULT_RECIPIENT_PREPS,
             confidence=float(raw.get("confidence", 0.7)),
-            complements={k: frozenset(str(w) for w in _listed(v))
-                         for k, v in _mapping(raw.get("complements")).items()},
+            complements=_complement_words(raw.get("complements")),
+            not_complements=_complement_words(raw.get("not_complements")),
+            not_subjects=_words(raw.get("not_subjects")),
             negated_type=raw.get("negated_type"),
         )
     except (TypeError, ValueError, AttributeError) as exc:

@@ -22,16 +22,23 @@ from tidings.events.factuality import (
     is_light_verb,
     speech_verb,
     states_condition,
+    states_prospect,
     verb_forms,
 )
 from tidings.events.issues import find_contexts, find_issue
-from tidings.events.triggers import Trigger, find_triggers, modifiers, objects
+from tidings.events.triggers import (
+    RELATIVE_PRONOUNS,
+    Trigger,
+    find_triggers,
+    head_is_subject,
+    modifiers,
+    objects,
+)
 from tidings.events.venue import Venues, clause_of
 from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose", "where", "when"}
 _OBJECT_UP = ("dobj", "pobj", "prep", "attr")  # from an object noun up to its verb
 # Prepositions between a light verb and an event noun it does ("made progress *on* a ceasefire").
 _AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
@@ -54,7 +61,7 @@ def _own_fact_relative(token: Token, by_token: dict[int, Trigger]) -> bool:
     deal": the summit's outcome)."""
     if token.dep_ != "relcl":
         return False
-    if any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
+    if any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return token.head.i in by_token and not infinitive
@@ -84,9 +91,54 @@ def _describes_source(token: Token, cb: Codebook) -> bool:
     return False
 
 
+def _states_cause(token: Token, cb: Codebook) -> bool:
+    """The trigger is the cause another event names ("closed its borders *because of*
+    fighting"): an event of its own, not the issue of the one it caused (cues.yaml
+    ``cause_preps``)."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    causes = cb.cue("cause_preps")
+    return prep.lower_ in causes or (prep.dep_ == "prep" and prep.head.lower_ in causes)
+
+
+def _cites_agreement(trigger: Trigger, cb: Codebook) -> bool:
+    """An agreement cited as the basis of another act ("keeps troops here *under* a defence
+    pact", "halted attacks *under* a truce") is one in force, not a new one (cues.yaml
+    ``in_force_preps``: preposition -> the types it cites)."""
+    token = trigger.token
+    cited = (cb.cues.get("in_force_preps") or {}).get(token.head.lower_, ())
+    return trigger.nominal and token.dep_ == "pobj" and trigger.entry.type in cited
+
+
+def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> bool:
+    """A verb whose doer is an event of another type states what that event did, not a new
+    act: "a general strike *that shut down* Khatmandu" is no closure. (Of the same type, "the
+    offensive *killed* 80", it restates the event and carries its arguments: kept. Protesters
+    are people, not an event: "demonstrators *rioted*" is kept; so is a position stated of an
+    event: "any settlement would *require* Ukraine to withdraw" is the speaker's demand.)"""
+    token = trigger.token
+    if trigger.nominal or trigger.entry.type in cb.cue("stance_types"):
+        return False
+    doers = [token.head] if head_is_subject(token) else [c for c in token.children if c.dep_ == "nsubj"]
+    participants = cb.cue("participant_nouns")
+    return any(d.i in by_token and by_token[d.i].nominal and d.lemma_.lower() not in participants
+               and by_token[d.i].entry.type != trigger.entry.type for d in doers)
+
+
+def _targets_participants(trigger: Trigger, cb: Codebook) -> bool:
+    """Protesters acted on ("opened fire to disperse *demonstrators*", "arrested 12
+    *protesters*") are the target of another act; the noun states a protest only as its doer
+    (cues.yaml ``participant_nouns``)."""
+    token = trigger.token
+    return (trigger.nominal and token.dep_ in ("dobj", "nsubjpass")
+            and token.lemma_.lower() in cb.cue("participant_nouns"))
+
+
 def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
     """The event noun a light verb carries: "began a hunger *strike* to demand reforms" (the
-    purpose clause hangs on "began" but belongs to the strike), or the one it describes: "the
+    purpose clause hangs on "began" but belongs to the strike; so does the that-clause of
+    "reiterated its *demand* that Israel ease restrictions"), or the one it describes: "the
     *demonstration* staged by students to protest the decision"."""
     if not is_light_verb(verb, cb):
         return None
@@ -108,16 +160,20 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
         dep = current.dep_
         purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
         if ((dep not in allowed and not purpose) or current.head.i == current.i
-                or _own_fact_relative(current, by_token)):
+                or _own_fact_relative(current, by_token) or _states_cause(current, cb)):
             return None
         current = current.head
         outer = by_token.get(current.i)
-        if outer is None and purpose:
+        if outer is None and (purpose or dep == "ccomp"):
             outer = _light_verb_object(current, by_token, cb)
         if outer is not None:
             if purpose:
                 return outer if trigger.entry.type in purposes.get(outer.entry.type, ()) else None
-            return outer if outer.entry.complement == "issue" else None
+            if outer.entry.complement == "issue":
+                return outer
+            # "condemned the strikes" keeps both, unless the condemnation is itself the issue of
+            # another event ("staged a demonstration to protest the decision of sending troops")
+            return _governing_trigger(outer, by_token, cb)
         if purpose:
             return None  # a purpose clause belongs only to the word it hangs on
     return None
@@ -212,7 +268,9 @@ class DocCoder:
         triggers = self.triggers
         by_token = {t.token.i: t for t in triggers}
         coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None
-                 and not states_condition(t.token, self.cb) and not _describes_source(t.token, self.cb)]
+                 and not states_condition(t.token, self.cb) and not states_prospect(t.token, self.cb)
+                 and not _describes_source(t.token, self.cb) and not _cites_agreement(t, self.cb)
+                 and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]
         parties = {t.token.i: self.finder.find(t) for t in coded}
         types = {t.token.i: t.entry.type for t in coded}
         for trigger in coded:
@@ -238,7 +296,7 @@ class DocCoder:
                 (c for c in obj.children if c.dep_ == "pobj"), None)
             if target is None:
                 continue
-            if target.lower_ in _RELATIVE_PRONOUNS and trigger.token.dep_ == "relcl":
+            if target.lower_ in RELATIVE_PRONOUNS and trigger.token.dep_ == "relcl":
                 # "a ceasefire of 30 days, which Moscow turned down": the event it relates to
                 target = next((a for a in trigger.token.ancestors if a.i in parties), target)
             if target.i in parties:

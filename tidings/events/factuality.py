@@ -66,22 +66,41 @@ def is_light_verb(token: Token, cb: Codebook) -> bool:
 
 def states_condition(token: Token, cb: Codebook) -> bool:
     """The trigger is in a condition clause of another clause ("would meet him *if* he gave them
-    a veto", "*unless* Israel rescinded the annexation", "*if* cooperation founders"): a
-    condition is not an event of its own (cues.yaml ``condition_marks``)."""
+    a veto", "*unless* Israel rescinded the annexation", "*if* cooperation founders") or in a
+    wish ("welcomed the statement as proof of a wish *for* a settlement to be reached"): neither
+    is an event of its own (cues.yaml ``condition_marks``, ``wish_marks``)."""
     clause = token
     for _ in range(6):  # up from a noun to the verb of its clause
         if clause.pos_ in ("VERB", "AUX") or clause.dep_ not in (*_CLAUSE_UP, "nsubj"):
             break
         clause = clause.head
+    if clause.dep_ == "mark":  # misparsed "if cooperation by all parties founders": a noun under "if"
+        return clause.lower_ in cb.cue("condition_marks")
     if clause.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    if marks & cb.cue("condition_marks"):
+    if marks & (cb.cue("condition_marks") | cb.cue("wish_marks")):
         return True
     # "before they demobilize", "before assistance is released": a condition; "before they
     # withdrew" is a past fact
     past = any(t.tag_ == "VBD" for t in (clause, *clause.children) if t.i == clause.i or t.dep_ in ("aux", "auxpass"))
     return bool(marks & cb.cue("unpast_condition_marks")) and not past
+
+
+def states_prospect(token: Token, cb: Codebook) -> bool:
+    """The trigger is a danger someone faces or a prospect, not an event: "they *face*
+    imprisonment", "*at risk of* attack", "*risking* arrest", "a favourable *climate for*
+    peace talks" (cues.yaml ``risk_words``, ``prospect_nouns``)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "face imprisonment, homelessness and persecution"
+    risk = cb.cue("risk_words")
+    if token.dep_ in ("dobj", "xcomp"):
+        return bool(verb_forms(token.head) & risk)
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in risk
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        return token.head.head.lemma_.lower() in cb.cue("prospect_nouns")
+    return False
 
 
 def _governors(token: Token) -> list[tuple[Token, str]]:

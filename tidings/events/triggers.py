@@ -15,6 +15,7 @@ from tidings.events.codebook import Codebook, Entry, Phrase
 
 _VERB_COMPANIONS = ("prt", "prep", "dobj", "advmod", "acomp", "dative", "attr")
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose", "where", "when"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ def _verb_companions(token: Token) -> set[str]:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         found |= words(grandchild)
+        elif child.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                     for c in child.children):
+            found.add("for")  # "pushing for the US (to) support": "for" marks the clause
     return found
 
 
@@ -86,7 +90,7 @@ def objects(token: Token) -> set[str]:
                     found |= words(grandchild) | _organisation(grandchild)
         elif child.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
             found |= words(child)
-    if token.dep_ in ("acl", "relcl"):  # "the troops sent to the border"
+    if token.dep_ in ("acl", "relcl") and not head_is_subject(token):  # "the troops sent to the border"
         found |= words(token.head)
     return found
 
@@ -111,6 +115,21 @@ def _complement_heads(token: Token) -> set[str]:
     return found
 
 
+def head_is_subject(token: Token) -> bool:
+    """A clause describing its head noun as the doer: "troops *who arrived*", "troops
+    *arriving*" (not "troops *sent* to the border", "the aid *Russia halted*")."""
+    if token.dep_ == "relcl":
+        return any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in token.children)
+    return token.dep_ == "acl" and token.tag_ == "VBG"
+
+
+def subjects(token: Token) -> set[str]:
+    """Who does what a verb states: its active subject, or the head noun it describes."""
+    if head_is_subject(token):
+        return words(token.head)
+    return {w for c in token.children if c.dep_ == "nsubj" for w in words(c)}
+
+
 def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
     for phrase in entry.not_modifiers:
         parts = phrase.split()
@@ -133,13 +152,15 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
     conditions: list[tuple[frozenset[str] | None, set[str]]] = []
     if lemma in entry.complements:
         conditions.append((entry.complements[lemma], _complement_heads(token)))
+    if lemma in entry.not_complements and entry.not_complements[lemma] & _complement_heads(token):
+        return None  # "sought *to* ease tensions" is trying, not asking
     if nominal:
         conditions.append((entry.required_modifiers(lemma), mods | objects(token)))
         # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
         if not entry.verbs:
             conditions.append((entry.required_objects(lemma), objects(token) | mods))
     else:
-        if entry.not_objects & objects(token):
+        if entry.not_objects & objects(token) or entry.not_subjects & subjects(token):
             return None
         conditions.append((entry.required_objects(lemma), objects(token)))
     score = len(phrase.extra)
