@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
@@ -35,6 +36,7 @@ ARMED = frozenset({"MIL", "REB", "UAF", "PRM"})
 # Named entities whose own words make a role noun inside them something else
 # ("Syrian Democratic Forces" is not SYRMIL).
 OPAQUE_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+_PRONOUN_TAGS = ("PRP", "PRP$", "WP", "WDT")  # pronouns the parser may tag with another POS
 
 
 def make_code(country: str | None, sector: str | None, given: str | None = None) -> str:
@@ -115,11 +117,21 @@ class Resolver:
         self.nps: dict[int, NP] = {}
         self.order: list[NP] = []
         self._learn_bindings()
-        for token in doc:
+        for i in self._candidates():
+            token = doc[i]
             np = self._visit(token)
             if np is not None and np.entities:
                 self.nps[token.i] = np
                 self.order.append(np)
+
+    def _candidates(self) -> list[int]:
+        """The tokens ``_visit`` may make an NP of: names, pronouns and nouns, in order. Read
+        from the POS and tag arrays, so that no Token object is built for the other words."""
+        strings = self.doc.vocab.strings
+        pos_ids = {strings[p] for p in ("PRON", "NOUN", "PROPN")}
+        tag_ids = {strings[t] for t in _PRONOUN_TAGS}
+        return [i for i, (pos, tag) in enumerate(self.doc.to_array([POS, TAG]).tolist())
+                if pos in pos_ids or tag in tag_ids or i in self.span_at]
 
     # ----------------------------------------------------------------- lookups
 
@@ -156,7 +168,7 @@ class Resolver:
             if token.i != span.root or _modifier(token):
                 return None  # inside a name, or a name modifying a noun: a cue only
             return self._name_np(token, span)
-        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+        if token.pos_ == "PRON" or token.tag_ in _PRONOUN_TAGS:
             return coref.pronoun(self, token)
         if token.pos_ in ("NOUN", "PROPN") and not _modifier(token):
             return self._role_np(token)
