@@ -61,3 +61,11 @@ def test_springfield_illinois(geo, nlp):
 
 def test_common_words_are_not_places(geo, nlp):
     assert _find(geo, nlp, "Reading the report, she said there was hope for a deal.") == []
+
+
+def test_plural_division_noun_after_a_list(geo, nlp):
+    doc = nlp("Deputies responded from Camden, Charlton and Glynn counties.")
+    names = [t.name for t in geo.toponyms(doc)]
+    assert names == ["Camden county", "Charlton county", "Glynn county"]
+    found = geo.find(doc)
+    assert [(loc.feature, loc.admin1) for loc in found] == [("admin2", "Georgia")] * 3

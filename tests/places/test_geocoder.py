@@ -138,3 +138,33 @@ def test_unknown_name_holding_a_major_place_stands_there(geo):
     assert [(loc.name, loc.feature) for loc in found] == [("California", "admin1"),
                                                           ("Colorado", "admin1")]
     assert found[0].text == "University of California"
+
+
+def test_names_of_a_local_story_lie_together(geo):
+    # Alone, "Rogersville" is the Tennessee town and "Greene County" the Ohio one; named
+    # together with "Webster County", all three are the Missouri ones (spatial coherence).
+    assert geo.resolve("Rogersville").admin1 == "Tennessee"
+    found = geo.locate(_mentions("Rogersville", "Greene County", "Webster County"))
+    assert [loc.admin1 for loc in found] == ["Missouri"] * 3
+
+
+def test_an_ambiguous_name_still_votes_for_its_only_country(geo):
+    # "Henry County" is several US counties but certainly the USA: with it, "Paris" is not
+    # the French capital.
+    assert geo.resolve("Paris").country == "FRA"
+    found = geo.locate(_mentions("Paris", "Henry County"))
+    assert (found[0].country, found[0].admin1) == ("USA", "Tennessee")
+
+
+def test_the_same_place_under_another_name_is_no_support(geo):
+    # "Mexico City" and "Puebla" lie together, but "Mexico" is still the country.
+    found = geo.locate(_mentions("Mexico", "Mexico City", "Puebla"))
+    assert (found[0].name, found[0].feature) == ("Mexico", "country")
+
+
+@pytest.mark.parametrize("name,expected", [("European Union", ("Europe", "continent")),
+                                           ("Soviet Union", ("Russia", "country")),
+                                           ("Central America", ("Central America", "region"))])
+def test_news_names_of_unions_and_regions(geo, name, expected):
+    loc = geo.resolve(name)
+    assert (loc.name, loc.feature) == expected

@@ -14,8 +14,10 @@ from tidings.errors import SkippedInput
 from tidings.places import Geocoder
 from tidings.read import read_paths
 
-_COLUMNS = ["article_id", "text", "start_char", "end_char", "name", "country", "admin1", "lat",
-            "lon", "geonameid", "score"]
+# "feature" tells a GeoNames place (city, admin1, country, ...) from a "vicinity": a street or
+# building the gazetteer lacks, placed at the article's focus town (docs/places.md).
+_COLUMNS = ["article_id", "text", "start_char", "end_char", "name", "feature", "qualifier",
+            "country", "admin1", "lat", "lon", "geonameid", "score"]
 
 
 @app.command("places")

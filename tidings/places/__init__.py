@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -19,7 +19,7 @@ from ..model import Location
 from . import gazetteer as _gazetteer
 from .find import QUALIFIERS, Toponym, inner_place, toponyms
 from .gazetteer import Gazetteer, Place, key
-from .resolve import Scored, distance_km, rank
+from .resolve import Scored, coherence, distance_km, rank
 
 __all__ = ["Geocoder", "Location", "Toponym", "distance_km"]
 
@@ -85,8 +85,10 @@ class Geocoder:
         """Resolve the mentions of one article together.
 
         Pass 1 reads each mention alone; its confident readings add their countries and
-        admin1s to ``context``. Pass 2 resolves every mention with that context, and pass 3
-        again with the points of the other confident places (nearness).
+        admin1s to ``context`` (an ambiguous name whose likely readings share one country adds
+        that country). Pass 2 resolves every mention with that context, and pass 3 again with
+        the points of the other confident places (nearness) and the spatial coherence of every
+        name's plausible readings (``coherence``).
         """
         ctx: Counter[str] = Counter(context or {})
         first = [self._rank(t, None, ()) for t in mentions]
@@ -95,8 +97,8 @@ class Geocoder:
         # article's *other* names.
         own: dict[str, Counter[str]] = {}
         for t, ranked in zip(mentions, first, strict=True):
-            if _confident(ranked):
-                keys = _context_keys(ranked[0].place)
+            keys = _context_keys(ranked[0].place) if _confident(ranked) else _one_country(ranked)
+            if keys:
                 ctx.update(keys)
                 own.setdefault(key(t.name), Counter()).update(keys)
         contexts = {name: ctx - keys for name, keys in own.items()}
@@ -104,11 +106,17 @@ class Geocoder:
         anchors: list[tuple[int, tuple[float, float]]] = [
             (i, (r[0].place.lat, r[0].place.lon)) for i, r in enumerate(second)
             if _confident(r) and r[0].place.feature in ("city", "admin2")]
+        readings: dict[str, list[Scored]] = {}
+        for t, ranked in zip(mentions, second, strict=True):
+            readings.setdefault(key(t.name), ranked)
+        support = coherence(readings)
         out: list[Location | None] = []
         for i, t in enumerate(mentions):
             name = key(t.name)
             near = [p for j, p in anchors if j != i and key(mentions[j].name) != name]
-            ranked = self._rank(t, contexts.get(name, ctx), near) if near else second[i]
+            supported = any(id(s.place) in support for s in second[i])
+            ranked = (self._rank(t, contexts.get(name, ctx), near, support)
+                      if near or supported else second[i])
             loc = self._best(ranked)
             if loc is not None:
                 loc = loc.model_copy(update={"text": t.text, "start_char": t.start_char,
@@ -147,14 +155,14 @@ class Geocoder:
                 for t, loc in zip(mentions, located, strict=True)]
 
     # -- helpers -------------------------------------------------------------------------
-    def _rank(self, t: Toponym, ctx: Counter[str] | None,
-              near: Sequence[tuple[float, float]]) -> list[Scored]:
+    def _rank(self, t: Toponym, ctx: Counter[str] | None, near: Sequence[tuple[float, float]],
+              support: Mapping[int, int] | None = None) -> list[Scored]:
         within: Place | None = None
         if t.parent:
             parent = rank(self.gaz, t.parent, context=ctx)
             if parent and parent[0].place.feature in ("country", "admin1"):
                 within = parent[0].place
-        return rank(self.gaz, t.name, context=ctx, near=near, within=within)
+        return rank(self.gaz, t.name, context=ctx, near=near, within=within, support=support)
 
     def _best(self, ranked: list[Scored]) -> Location | None:
         if not ranked:
@@ -213,6 +221,16 @@ def _confident(ranked: list[Scored]) -> bool:
     if not ranked:
         return False
     return len(ranked) == 1 or ranked[0].score - ranked[1].score >= CONFIDENT_MARGIN
+
+
+def _one_country(ranked: list[Scored]) -> list[str]:
+    """The country of an ambiguous name whose likely readings all lie in one country
+    ("Henry County", "Greene County": several US counties, but certainly the USA)."""
+    if not ranked or not ranked[0].place.iso3:
+        return []
+    floor = ranked[0].score - CONFIDENT_MARGIN
+    countries = {s.place.iso3 for s in ranked if s.score >= floor}
+    return [ranked[0].place.iso3] if len(countries) == 1 else []
 
 
 def _context_keys(place: Place) -> list[str]:

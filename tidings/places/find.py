@@ -27,6 +27,11 @@ QUALIFIERS = {"eastern", "western", "northern", "southern", "central", "northeas
               "north-western", "south-eastern", "south-western", "mid", "upper", "lower"}
 ADMIN_NOUNS = {"region", "oblast", "province", "governorate", "prefecture", "krai", "kray",
                "county", "parish", "district"}
+# A plural division noun after a list of names makes each of them that division: "Becker,
+# Grant and Swift counties".
+PLURAL_ADMIN_NOUNS = {"counties": "county", "parishes": "parish", "provinces": "province",
+                      "regions": "region", "districts": "district", "oblasts": "oblast"}
+LIST_GLUE = {",", "and", ", and", "or", ", or", "&"}  # between the names of such a list
 # Gazetteer-only matches (no entity from the model) must be this large, or a country,
 # division, region or alias: small places named like common words ("Mobile", "Hope",
 # "Reading") would otherwise flood the output.
@@ -197,11 +202,29 @@ def inner_place(name: str, gaz: Gazetteer) -> str | None:
 
 
 def _link_parents(doc: Doc, found: list[Toponym]) -> None:
-    """"Springfield, Illinois": the second place names the first one's parent."""
-    if len(found) < 2:
+    """What the words around neighbouring mentions say about them: "Springfield, Illinois"
+    (the second names the first one's parent) and "Becker, Grant and Swift counties"."""
+    if not found:
         return
     text = doc.text  # built anew from the tokens on every access: once here, when needed
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.end_char:b.start_char]
         if between.strip() == "," and a.source != "demonym" and b.source != "demonym":
             a.parent = b.name
+    _plural_divisions(text, found)
+
+
+def _plural_divisions(text: str, found: list[Toponym]) -> None:
+    """"Becker, Grant and Swift counties": each name of a list before a plural division noun
+    is looked up as that division ("Becker county")."""
+    for i, last in enumerate(found):
+        after = text[last.end_char:last.end_char + 16].split()
+        singular = PLURAL_ADMIN_NOUNS.get(after[0].lower().rstrip(".,;:")) if after else None
+        if singular is None:
+            continue
+        for j in range(i, -1, -1):
+            t = found[j]
+            if t.source != "demonym" and t.name.split()[-1].lower() not in ADMIN_NOUNS:
+                t.name = f"{t.name} {singular}"
+            if j == 0 or " ".join(text[found[j - 1].end_char:t.start_char].split()) not in LIST_GLUE:
+                break

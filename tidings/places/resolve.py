@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,14 @@ CONTEXT_ADMIN1 = 2.0  # the candidate's admin1 is mentioned in the article
 WITHIN_BONUS = 6.0  # "Springfield, Illinois": inside the named parent
 SAME_NAME_CITY = 3.0  # "Kharkiv" is the city, not the oblast, unless "Kharkiv region"
 NEAR_BONUS = ((50.0, 2.0), (200.0, 1.5), (500.0, 0.5))  # km to nearest article place -> bonus
+# Spatial coherence: local news names places that lie together. A candidate gains this much for
+# each other name of the article (up to COHERENT_NAMES of them) that has a plausible reading
+# (within PLAUSIBLE_SPAN of that name's best) within COHERENT_KM of it.
+COHERENCE_BONUS = 1.5
+COHERENT_NAMES = 2
+COHERENT_KM = 100.0
+PLAUSIBLE_SPAN = 2.0
+KM_PER_DEGREE = 111.2
 
 # Words after a name that ask for an administrative division ("Kharkiv region").
 ADMIN_WORDS = {"region", "oblast", "province", "state", "governorate", "prefecture", "district",
@@ -48,6 +57,40 @@ class Scored:
     score: float
 
 
+def coherence(ranked: Mapping[str, list[Scored]]) -> dict[int, int]:
+    """For each city or county reading (by ``id``), how many *other* names of the article have
+    a plausible reading within COHERENT_KM of it ("Rogersville", "Greene County" and
+    "Webster County" all have one near Springfield, Missouri). The same place under another
+    name is no support: "Mexico City" is not evidence that "Mexico" means the city."""
+    points = sorted((s.place.lat, s.place.lon, name, id(s.place))
+                    for name, scored in ranked.items() for s in _plausible(scored))
+    lats = [p[0] for p in points]
+    reach = COHERENT_KM / KM_PER_DEGREE
+    support: dict[int, int] = {}
+    for name, scored in ranked.items():
+        if len(scored) < 2:  # support cannot change an unambiguous name
+            continue
+        for s in scored:
+            if s.place.feature not in ("city", "admin2"):
+                continue
+            here, ident = (s.place.lat, s.place.lon), id(s.place)
+            lo, hi = bisect_left(lats, here[0] - reach), bisect_right(lats, here[0] + reach)
+            near = {other for lat, lon, other, place in points[lo:hi]
+                    if other != name and place != ident
+                    and distance_km(here, (lat, lon)) <= COHERENT_KM}
+            if near:  # a place read under two names keeps its better support
+                support[ident] = max(support.get(ident, 0), len(near))
+    return support
+
+
+def _plausible(scored: list[Scored]) -> list[Scored]:
+    """The city and county readings of a name close enough to its best to be what it means."""
+    if not scored:
+        return []
+    floor = scored[0].score - PLAUSIBLE_SPAN
+    return [s for s in scored if s.score >= floor and s.place.feature in ("city", "admin2")]
+
+
 def prior(place: Place, how: int) -> float:
     """Context-free score: population (log), feature type, capital, how the name matched."""
     base = math.log10(place.population + 10) if place.population else NO_POPULATION
@@ -64,11 +107,12 @@ def admin_key(place: Place) -> str | None:
 
 def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
          near: Sequence[tuple[float, float]] = (),
-         within: Place | None = None) -> list[Scored]:
+         within: Place | None = None, support: Mapping[int, int] | None = None) -> list[Scored]:
     """All candidates for ``name``, best first.
 
     ``context`` counts ISO3 codes (and "ISO3.ADMIN1" keys) the article mentions; ``near`` are
-    points of other places in the article; ``within`` is a named parent ("..., Illinois").
+    points of other places in the article; ``within`` is a named parent ("..., Illinois");
+    ``support`` counts, per reading (``id``), the article's other names near it (``coherence``).
     A trailing admin word ("Kharkiv region") restricts the answer to divisions.
     """
     name = name.strip()
@@ -76,7 +120,8 @@ def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
         head, _, tail = name.partition(",")
         parent = rank(gaz, tail, context=context)
         if parent and parent[0].place.feature in ("country", "admin1", "admin2"):
-            return rank(gaz, head, context=context, near=near, within=parent[0].place)
+            return rank(gaz, head, context=context, near=near, within=parent[0].place,
+                        support=support)
     readings = _readings(gaz, name)
     if not readings:
         return []
@@ -96,6 +141,8 @@ def rank(gaz: Gazetteer, name: str, *, context: Counter[str] | None = None,
         if near and place.feature in ("city", "admin2", "admin1"):
             d = min(distance_km((place.lat, place.lon), p) for p in near)
             score += next((bonus for km, bonus in NEAR_BONUS if d <= km), 0.0)
+        if support:
+            score += COHERENCE_BONUS * min(COHERENT_NAMES, support.get(id(place), 0))
         ident = id(place)
         if ident not in scored or scored[ident].score < score:
             scored[ident] = Scored(place, score)
