@@ -170,3 +170,11 @@ def test_both_sides_of_a_civil_war_are_the_state_and_the_rebel_group(nlp):
 def test_listed_official_keeps_the_organisation_code(nlp):
     doc, actors = run(nlp, "Rafael Grossi said inspectors must return.")
     assert codes(actors, doc, "Grossi") == ["IAE"]
+
+
+def test_a_misparsed_apposition_that_is_no_person_role_binds_no_office(nlp):
+    # "both sides" parsed as an apposition of Putin must not make his office "side", or "the
+    # two presidents" no longer finds him
+    doc, actors = run(nlp, "Trump telephoned Vladimir Putin, a call both sides described as "
+                           "constructive. The two presidents met in Alaska.")
+    assert codes(actors, doc, "presidents") == ["USAGOV", "RUSGOV"]

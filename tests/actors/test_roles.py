@@ -169,3 +169,38 @@ def test_people_and_mediators_are_actors(nlp):
 def test_non_governmental_organisations(nlp, text, word, expected):
     doc, actors = run(nlp, text)
     assert codes(actors, doc, word) == expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Mali's government accused foreign media of spreading false information.", "media"),
+    ("Several European governments condemned the plan.", "governments"),
+])
+def test_an_ownerless_role_from_abroad_is_no_actor(nlp, text, word):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == []
+
+
+def test_a_role_whose_own_phrase_says_foreign_is_still_an_actor(nlp):
+    doc, actors = run(nlp, "The foreign minister spoke.")
+    assert codes(actors, doc, "minister") == ["GOV"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Student organisers set an ultimatum.", "organisers", ["EDU"]),
+    ("Hezbollah supporters rode motorcycles.", "supporters", ["LBNREB"]),
+    ("Pakistan closed its airspace. Its National Security Committee warned India.", "Committee",
+     ["PAKGOV"]),
+    ("US House Speaker Nancy Pelosi visited Taipei.", "Pelosi", ["USALEG"]),
+    ("The European Union's enlargement commissioner urged Belgrade to act.", "commissioner", ["EUR"]),
+    ("Opposition parties in Serbia called for new elections.", "parties", ["SRBOPP"]),
+])
+def test_more_role_words(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
+def test_capitals_between_which_a_noun_runs_are_its_parties_not_places(nlp):
+    doc, actors = run(nlp, "Relations between Washington and Caracas have been frozen.")
+    assert codes(actors, doc, "Washington") == ["USAGOV", "VENGOV"]
+    doc, actors = run(nlp, "Flights landed in Washington.")
+    assert codes(actors, doc, "Washington") == []

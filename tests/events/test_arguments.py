@@ -151,3 +151,86 @@ def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
 def test_support_for_a_party_makes_it_the_recipient(code):
     support = only(code("The United States reaffirmed its support for Taiwan."), "SUPPORT")
     assert countries(support.recipient) == {"TWN"}
+
+
+def test_a_participle_on_a_signed_document_acts_for_its_signer(code):
+    suspension = only(code("Iran's president signed a bill suspending cooperation with the "
+                           "International Atomic Energy Agency."), "SANCTION")
+    assert countries(suspension.actor) == {"IRN"}
+
+
+def test_a_passive_subject_names_its_parties_between_them(code):
+    frozen = only(code("Relations between Washington and Caracas have been frozen since 2019."),
+                  "SANCTION")
+    assert countries(frozen.actor) == {"USA", "VEN"}
+
+
+def test_condemnation_from_a_source_drawn_by_an_act(code):
+    condemnation = only(code("Netanyahu's cabinet approved the plan, drawing condemnation from "
+                             "the United Nations."), "ACCUSE")
+    assert [e.code for e in condemnation.actor] == ["UNO"]
+    assert countries(condemnation.recipient) == {"ISR"}
+
+
+def test_troops_sent_are_the_actors_means_not_the_recipient(code):
+    sending = only(code("Poland sent 40,000 soldiers to its eastern regions."), "MOBILIZE")
+    assert countries(sending.actor) == {"POL"}
+    assert sending.recipient == []
+
+
+def test_an_act_on_a_border_is_aimed_at_the_state_across_it(code):
+    closing = only(code("Poland closed its border with Belarus."), "SANCTION")
+    assert countries(closing.recipient) == {"BLR"}
+
+
+def test_the_visit_of_a_person_has_the_visitor_as_actor(code):
+    visit = only(code("The 2022 visit of US House Speaker Nancy Pelosi angered Beijing."), "CONSULT")
+    assert [e.code for e in visit.actor] == ["USALEG"]
+
+
+def test_an_arrest_warrant_for_a_person_targets_that_person(code):
+    warrant = only(code("Prosecutors issued an arrest warrant for Vladimir Putin."), "THREATEN")
+    assert [e.code for e in warrant.recipient] == ["RUSGOV"]
+
+
+def test_a_phone_call_with_a_partner_on_a_clause_verb_has_both_as_actors(code):
+    call = only(code("Japan's foreign minister raised the drills in a phone call with his "
+                     "Chinese counterpart."), "CONSULT")
+    assert countries(call.actor) == {"JPN", "CHN"}
+    assert call.recipient == []
+
+
+def test_exercises_around_another_country_target_it(code):
+    drills = only(code("China's military held large-scale exercises around Taiwan on Wednesday."),
+                  "MOBILIZE")
+    assert countries(drills.recipient) == {"TWN"}
+
+
+def test_a_protest_at_an_embassy_targets_its_state_and_is_by_locals(code):
+    protest = only(code("A group of protesters gathered outside the Japanese embassy in Seoul on "
+                        "Saturday. Japan and South Korea, Japan said."), "PROTEST")
+    assert [e.code for e in protest.actor] == ["KORCVL"]
+    assert [e.code for e in protest.recipient] == ["JPNGOV"]
+
+
+def test_a_speaker_whose_second_verb_hangs_on_the_reported_one_is_its_actor(code):
+    call = only(code("UN Secretary-General Antonio Guterres said the attacks risked increasing "
+                     "humanitarian needs and called for an immediate halt."), "REQUEST")
+    assert [e.code for e in call.actor] == ["UNO"]
+
+
+def test_an_ultimatum_is_aimed_at_the_subject_of_its_clause(code):
+    ultimatum = only(code("Serbian student organisers set an ultimatum for President Aleksandar "
+                          "Vucic to call a snap vote."), "REQUEST")
+    assert [e.code for e in ultimatum.recipient] == ["SRBGOV"]
+
+
+def test_the_passive_subject_of_an_attack_is_its_target_even_without_an_agent(code):
+    killing = only(code("A prominent anti-Syria journalist has been killed in a car bomb explosion "
+                        "in eastern Beirut."), "ASSAULT")
+    assert [e.code for e in killing.recipient] == ["LBNJRN"]  # not Syria's: an attitude
+
+
+def test_a_stative_passive_subject_is_no_recipient(code):
+    events = code("Vietnam is committed to opening up the economy.")
+    assert all(e.recipient == [] for e in events)

@@ -327,3 +327,36 @@ def test_a_condemnation_inside_an_absorbed_event_takes_its_complement_along(code
     events = code("Police prevented a demonstration staged by students to protest the decision "
                   "of sending troops to Iraq.")
     assert [e.event_type for e in events] == ["COERCE"]
+
+
+def test_a_definite_event_noun_takes_up_the_event_just_told(code):
+    events = code("Egyptian mediators hosted a Hamas delegation in Cairo on Wednesday, but the "
+                  "meeting ended without agreement.")
+    meeting = only(events, "CONSULT")  # "the meeting" is a mention of the hosting
+    assert len(meeting.mentions) == 1
+    failure = only(events, "AGREE")
+    assert failure.factuality == "negated"
+    assert countries(failure.actor) == {"PSE", "EGY"}
+
+
+def test_a_negated_future_act_is_a_refusal_a_negated_past_one_did_not_happen(code):
+    refusal = only(code("The rebels said they will not withdraw from the towns they hold."), "REJECT")
+    assert refusal.factuality == "asserted"
+    assert refusal.rule.startswith("retreat.withdraw")
+    events = code("Russian troops did not withdraw from Kherson.")
+    assert only(events, "RETREAT").factuality == "negated"
+
+
+def test_a_reaction_participle_with_its_agent_answers_the_noun_it_describes(code):
+    events = code("South Korea dropped its objection, a concession welcomed by Japanese officials.")
+    welcome = only(events, "SUPPORT")
+    assert countries(welcome.actor) == {"JPN"}
+    assert countries(welcome.recipient) == {"KOR"}
+
+
+def test_an_event_some_days_after_which_another_came_is_dated_that_much_earlier(code):
+    events = code("Trump telephoned Putin on Friday. The call came three days after the two "
+                  "presidents met in Alaska.")
+    meeting = next(e for e in events if e.mentions[0].trigger == "met")
+    assert meeting.date == dt.date(2025, 8, 12) and meeting.date_precision == "day"
+    assert countries(meeting.actor) == {"USA", "RUS"}

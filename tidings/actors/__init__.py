@@ -78,7 +78,8 @@ class DocActors:
         return self._res.owner_of(token)
 
     def countries(self) -> Counter[str]:
-        """ISO3 counts of every country the article names (names, demonyms, capitals, people)."""
+        """ISO3 counts of every country the article names (names, demonyms, capitals, people),
+        not as an attitude ("an anti-Syria journalist")."""
         return self._res.countries()
 
 

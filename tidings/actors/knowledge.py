@@ -120,6 +120,7 @@ class ActorKnowledge:
     modifiers: dict[str, str]  # "rebel" -> REB: specialises a generic role
     former: frozenset[str]  # "former": the role holder is an elite (ELI), not in office
     ethnic: frozenset[str]  # "ethnic Albanians": a demonym naming no country
+    abroad: frozenset[str]  # "foreign media": an ownerless role from abroad, no actor
     stance: frozenset[str]  # "anti-Syria": a country named as an attitude, not an owner
     owned: dict[str, str]  # weapon/attack noun -> sector of its owner ("drone" -> MIL)
     phrase_words: frozenset[str]  # every word of a role or owned phrase: most nouns are in none
@@ -192,6 +193,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
         modifiers=modifiers,
         former=words["former"],
         ethnic=words["ethnic"],
+        abroad=words["abroad"],
         stance=words["stance"],
         owned=owned,
         phrase_words=frozenset(word for phrase in (*roles, *owned) for word in phrase.split()),
@@ -303,7 +305,7 @@ _ROLE_FLAGS = ("person", "generic", "relational", "territorial", "needs_owner", 
 def _roles(path: Path) -> tuple[dict[str, Role], dict[str, str], dict[str, frozenset[str]],
                                 dict[str, str]]:
     data = mapping(path, read_yaml(path), 1, "the file")
-    check_keys(path, data, {"roles", "modifiers", "former", "ethnic", "stance", "owned"},
+    check_keys(path, data, {"roles", "modifiers", "former", "ethnic", "abroad", "stance", "owned"},
                {"roles", "owned"})
     roles: dict[str, Role] = {}
     table = mapping(path, data["roles"], data.line, "roles")
@@ -333,7 +335,7 @@ def _roles(path: Path) -> tuple[dict[str, Role], dict[str, str], dict[str, froze
     words = {
         name: frozenset(norm(w) for w in string_list(
             path, data.get(name, [name]), data.key_lines.get(name, 1), name))
-        for name in ("former", "ethnic", "stance")
+        for name in ("former", "ethnic", "abroad", "stance")
     }
     owned: dict[str, str] = {}
     table = mapping(path, data["owned"], data.line, "owned")

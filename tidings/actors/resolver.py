@@ -27,6 +27,7 @@ MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Everything left of a head that belongs to its phrase (for the mention's extent).
 LEFT_DEPS = MOD_DEPS | {"det", "poss", "nummod", "predet", "quantmod", "case", "punct"}
 # Prepositions whose object is a place, not an actor ("talks in Moscow").
+RELATIONAL = frozenset({"between", "among"})
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "around", "across", "from", "into", "toward",
     "towards", "through", "within", "throughout", "via", "beyond", "over", "along", "off",
@@ -151,6 +152,8 @@ class Resolver:
     def countries(self) -> Counter[str]:
         counts: Counter[str] = Counter()
         for span in self.spans:
+            if self._stance(span):
+                continue  # "an anti-Syria journalist" says nothing of where the story is
             if span.entry is not None and span.entry.country in self.kb.iso3:
                 counts[span.entry.country] += 1
             elif span.entry is None:
@@ -295,7 +298,9 @@ class Resolver:
             if partner.i in self.span_at:
                 continue
             found = self._role_sides(partner, prepass=True)
-            if found is not None and found[1]:
+            # only a person's office describes a person ("Putin, the Russian president"), not a
+            # misparsed apposition ("telephoned Putin, a call *both sides* described ...")
+            if found is not None and found[1] and found[0].person:
                 partner_role, sides, _, _ = found
                 country, sector2, _ = sides[0]
                 if country is not None:
@@ -340,6 +345,9 @@ class Resolver:
             return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
         if role.needs_owner or role.sector is None:
             return None
+        own_words = len(role.phrase.split()) - 1  # "foreign minister": "foreign" is the role's
+        if any(norm(t.text) in self.kb.abroad for t in self.left_mods(head) if t.i < head.i - own_words):
+            return None  # "foreign media", "European governments": from abroad, no one actor
         sector = self._sector(head, role, self.left_mods(head))
         return self._new_np(head, "role", start, end, [(role.country, sector, None)], **flags)
 
@@ -611,7 +619,12 @@ def _modifier(token: Token) -> bool:
 def _locative(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    # "relations between Washington and Caracas", "talks among Kyiv, Moscow and Ankara": the
+    # parties of a noun, not places
+    return prep.lower_ in LOCATIVE and not (prep.lower_ in RELATIONAL and prep.head.pos_ == "NOUN")
 
 
 def _followed_by_state(token: Token) -> bool:

@@ -7,7 +7,9 @@ subject of the governing verb; in the passive, the "by" phrase), an event noun's
 of the light verb it is the object of ("Washington imposed sanctions"), or the noun itself when
 it names its agents ("a group of protesters"). Recipients are direct objects (or, for an act
 that is no actor, its owner: "criticised Beijing's activities") and the objects of the entry's
-recipient prepositions ("sanctions on Moscow").
+recipient prepositions ("sanctions on Moscow"). More patterns, each switched on by a cues.yaml
+list, are described in docs/codebook.md ("More argument patterns"). ``find`` gives a trigger's
+own parties, ``settle`` the final ones once the coder has added any it inherits.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from tidings.actors import DocActors
-from tidings.events.codebook import Codebook
-from tidings.events.factuality import is_light_verb
+from tidings.events.codebook import Codebook, Entry
+from tidings.events.factuality import is_light_verb, verb_forms
 from tidings.events.triggers import Trigger
 from tidings.model import Entity, Location
 
@@ -91,6 +93,12 @@ class ArgumentFinder:
         self.places = places
         self.codebook = codebook
         self.location_preps = codebook.cue("location_preps") - {"on"}
+        self.source_types = codebook.cue("source_from_types")
+        self.receiving_verbs = codebook.cue("receiving_verbs")
+        self.means_types = codebook.cue("means_object_types")
+        self.patient_types = codebook.cue("passive_patient_types")
+        self.border_nouns = codebook.cue("border_nouns")
+        self.participant_types = codebook.cue("participants_of_types")
 
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:
@@ -131,20 +139,31 @@ class ArgumentFinder:
                 # owner of the act is the one it is aimed at ("its participation" is the actor's)
                 entities = [e for owner in _children(token, "poss") if owner.tag_ != "PRP$"
                             for e in self._entities(owner)]
+            if not entities and token.lemma_.lower() in self.border_nouns:
+                # "closed its border with Belarus": the state across it
+                entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]
             found += entities or self._place_country(token)
         return found
 
     def find(self, trigger: Trigger) -> tuple[list[Entity], list[Entity]]:
         token, entry = trigger.token, trigger.entry
         if trigger.nominal:
-            actor, recipient = self._nominal(token, entry.recipient_preps)
+            actor, recipient = self._nominal(token, entry)
         else:
             subject = verb_subject(token)
             actor = self._entities(subject)
             if not actor and subject is not None:
                 actor = self.actors.owner_of(subject)
-            objects = _children(token, "dobj", "dative")
-            if _children(token, "nsubjpass") and _children(token, "agent"):
+            if not actor and token.dep_ == "acl":
+                actor = self._participle_actor(token)
+            if not actor and subject is None:
+                actor = self._passive_parties(token)
+            objects = _children(token, "dative")
+            if entry.type not in self.means_types:
+                objects += _children(token, "dobj")
+            if _children(token, "agent") or entry.type in self.patient_types:
+                # "was hit by drones", "79 people had been detained": the one acted on; not a
+                # stative "Vietnam is committed to opening up"
                 objects += _children(token, "nsubjpass")
             recipient = self._targets(objects)
             if not recipient:
@@ -159,6 +178,13 @@ class ArgumentFinder:
                     t for obj in _children(token, "dobj") for t in _prep_objects(obj, preps))
             if entry.cameo == _HOSTING:
                 actor, recipient = self._guests(token), actor
+        return actor, recipient
+
+    def settle(self, trigger: Trigger, actor: list[Entity], recipient: list[Entity]
+               ) -> tuple[list[Entity], list[Entity]]:
+        """The final parties of a trigger from those ``find`` gave it (and any the coder then
+        inherited for it): the parties of a meeting, each actor once, none also a recipient."""
+        token, entry = trigger.token, trigger.entry
         if entry.reciprocal:
             # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
             # as the one met.
@@ -167,6 +193,23 @@ class ArgumentFinder:
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
         return actor, recipient
+
+    def _participle_actor(self, participle: Token) -> list[Entity]:
+        """Who acts in a participle on a noun: the noun when it names actors ("protesters
+        demanding reforms"); a document's issuer when the noun is one's object ("signed a bill
+        *suspending* cooperation", "handed over a memorandum *demanding* a withdrawal")."""
+        noun = participle.head
+        own = self.actors.entities_for(noun)
+        if own or participle.tag_ != "VBG" or noun.dep_ != "dobj":
+            return own
+        return self._entities(verb_subject(noun.head))
+
+    def _passive_parties(self, verb: Token) -> list[Entity]:
+        """A passive with no agent whose subject names its parties: "relations *between
+        Washington and Caracas* have been frozen"."""
+        return [e for subject in _children(verb, "nsubjpass")
+                for member in _prep_objects(subject, ("between", "among"))
+                for e in self._entities(member)]
 
     def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity]
                  ) -> tuple[list[Entity], list[Entity]]:
@@ -206,9 +249,10 @@ class ArgumentFinder:
 
     def addressee(self, token: Token, own: set[str | None]) -> list[Entity]:
         """Who is asked or warned to act: the subject of a demand's clause ("demanded that
-        Israel withdraw"), else of a condition in it ("warned they could trigger sanctions if
-        Iran does not resume cooperation"); never the speakers' own countries (``own``)."""
-        for clause in _children(token, "ccomp", "xcomp"):
+        Israel withdraw", "set an ultimatum for Vucic to call a vote"), else of a condition in
+        it ("warned they could trigger sanctions if Iran does not resume cooperation"); never the
+        speakers' own countries (``own``)."""
+        for clause in _children(token, "ccomp", "xcomp", "acl"):
             conditions = [c for c in clause.subtree if c.dep_ == "advcl"
                           and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)]
             for verb in (clause, *conditions):
@@ -216,6 +260,17 @@ class ArgumentFinder:
                     found = [e for e in self._entities(subject) if e.country not in own]
                     if found:
                         return found
+        return []
+
+    def at_premises(self, token: Token, preps: Iterable[str]) -> list[Entity]:
+        """Whose premises an event is held at, by the trigger or its clause's verb: "a group of
+        protesters gathered *outside the Japanese embassy*" -> JPNGOV."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        for owner in (token, verb) if verb is not None else (token,):
+            for site in _prep_objects(owner, preps):
+                found = self._entities(site)
+                if found:
+                    return found
         return []
 
     def subject_of(self, verb: Token) -> list[Entity]:
@@ -238,8 +293,13 @@ class ArgumentFinder:
                     found.append(entity)
         return found
 
-    def _nominal(self, noun: Token, preps: tuple[str, ...]) -> tuple[list[Entity], list[Entity]]:
+    def _nominal(self, noun: Token, entry: Entry) -> tuple[list[Entity], list[Entity]]:
         actor: list[Entity] = []
+        preps = entry.recipient_preps
+        if entry.type in self.source_types:
+            # "condemnation from the United Nations": the source acts
+            actor += [e for source in _prep_objects(noun, ("from",)) for e in self._entities(source)]
+            preps = tuple(p for p in preps if p != "from")
         for owner in _children(noun, "poss"):
             if owner.tag_ == "PRP$":
                 # "Poland closed its border", "the presidents ended their summit": a possessive
@@ -250,7 +310,8 @@ class ArgumentFinder:
                     actor += bound
                     continue
             actor += self._entities(owner)
-        for by in _prep_objects(noun, ("by", "between", "among")):
+        agent_preps = ("by", "between", "among", *(("of",) if entry.type in self.participant_types else ()))
+        for by in _prep_objects(noun, agent_preps):
             actor += self._entities(by)
         if not actor:
             actor = self.actors.owner_of(noun)
@@ -258,6 +319,9 @@ class ArgumentFinder:
             for modifier in _children(noun, "compound", "amod", "nmod"):
                 actor += self._entities(modifier)
         recipient = self._targets(_prep_objects(noun, preps))
+        if not recipient and noun.dep_ == "dobj" and verb_forms(noun.head) & self.receiving_verbs:
+            # "the plan drew condemnation", "Israel faced criticism": the subject receives it
+            recipient = self._entities(verb_subject(noun.head))
         if not actor and noun.dep_ in ("dobj", "nsubjpass", "attr") and (
             is_light_verb(noun.head, self.codebook)
         ):

@@ -42,6 +42,14 @@ _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
 _OBJECT_UP = ("dobj", "pobj", "prep", "attr")  # from an object noun up to its verb
 # Prepositions between a light verb and an event noun it does ("made progress *on* a ceasefire").
 _AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
+# Determiners of an event noun that takes up one already told ("*the* meeting ended without
+# agreement"), and how many sentences back its antecedent may be.
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_ANTECEDENT_SENTENCES = 2
+# "three days after ...": counts and units of an interval between two clauses' events.
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7}
 
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
@@ -53,12 +61,16 @@ def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children))
 
 
-def _own_fact_relative(token: Token, by_token: dict[int, Trigger]) -> bool:
+def _own_fact_relative(token: Token, by_token: dict[int, Trigger], reactions: frozenset[str]) -> bool:
     """A relative clause that states a fact of its own, not more about its head noun ("a
     helicopter that was captured last week", "Serbia, where 24 people were killed", "a call for
     troops to be deployed"): one with an active subject of its own ("the ceasefire, which
     *Moscow* turned down"), or a finite one on an event noun ("a summit that ended without a
-    deal": the summit's outcome)."""
+    deal": the summit's outcome); and a reaction's participle with its agent ("a concession
+    *welcomed* by Japanese officials")."""
+    if (token.dep_ == "acl" and token.i in by_token and by_token[token.i].entry.type in reactions
+            and any(c.dep_ == "agent" for c in token.children)):
+        return True
     if token.dep_ != "relcl":
         return False
     if any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children):
@@ -160,7 +172,8 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
         dep = current.dep_
         purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
         if ((dep not in allowed and not purpose) or current.head.i == current.i
-                or _own_fact_relative(current, by_token) or _states_cause(current, cb)):
+                or _own_fact_relative(current, by_token, cb.cue("reaction_types"))
+                or _states_cause(current, cb)):
             return None
         current = current.head
         outer = by_token.get(current.i)
@@ -177,6 +190,42 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
         if purpose:
             return None  # a purpose clause belongs only to the word it hangs on
     return None
+
+
+def _count(token: Token) -> int | None:
+    return int(token.text) if token.text.isdigit() else _COUNTS.get(token.lower_)
+
+
+def _interval(token: Token) -> tuple[Token, int] | None:
+    """The clause an event's adverbial clause of time hangs on, and how many days before it the
+    event happened: "The call came *three days after* the two presidents met" -> (came, 3);
+    "two weeks before" -> (…, -14). The nearest adverbial clause decides."""
+    for clause in (token, *token.ancestors):
+        if clause.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        sign = 1 if "after" in marks else -1 if "before" in marks else 0
+        for unit in clause.children:
+            days = _UNIT_DAYS.get(unit.lemma_.lower()) if unit.dep_ == "npadvmod" else None
+            count = next((_count(c) for c in unit.children if c.dep_ == "nummod"), None)
+            if sign and days and count:
+                return clause.head, sign * count * days
+        return None
+    return None
+
+
+def _reaction_objects(trigger: Trigger) -> list[Token]:
+    """What a reaction is to: its object ("condemned the exercises", "criticism of the move"),
+    or the noun its participle describes ("a concession *welcomed* by Japanese officials")."""
+    found = []
+    for obj in trigger.token.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            found.append(obj)
+        elif trigger.nominal and obj.dep_ == "prep":
+            found += [c for c in obj.children if c.dep_ == "pobj"][:1]
+    if trigger.token.dep_ == "acl" and trigger.token.tag_ == "VBN":
+        found.append(trigger.token.head)
+    return found
 
 
 def _issue_tokens(trigger: Trigger, with_trigger: bool) -> list[Token]:
@@ -263,6 +312,11 @@ class DocCoder:
         self.anaphor_types = {noun: frozenset(types) for noun, types in cb.cues.get("anaphor_types", {}).items()}
         self.speech_anaphors = cb.cue("speech_anaphors")
         self.own_government_targets = cb.cue("own_government_target_types")
+        self.premises_targets = cb.cue("target_at_premises_types")
+        self.local_types = cb.cue("local_actor_types")
+        self.refusable = cb.cue("refusable_types")
+        self.refusal_auxiliaries = cb.cue("refusal_auxiliaries")
+        self.premises_preps = cb.cue("premises_preps")
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -273,29 +327,47 @@ class DocCoder:
                  and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]
         parties = {t.token.i: self.finder.find(t) for t in coded}
         types = {t.token.i: t.entry.type for t in coded}
+        restated = set()  # event nouns taking up an event already coded: no event of their own
+        for trigger in coded:
+            if trigger.nominal and not any(parties[trigger.token.i]):
+                taken_up = self._antecedent_parties(trigger, parties, types)
+                if any(taken_up):
+                    parties[trigger.token.i] = taken_up
+                    restated.add(trigger.token.i)
         for trigger in coded:
             if trigger.nominal and not parties[trigger.token.i][0]:
                 inherited = self._inherited_actors(trigger.token, parties)
                 if inherited:
                     parties[trigger.token.i] = (inherited, parties[trigger.token.i][1])
+        parties = {t.token.i: self.finder.settle(t, *parties[t.token.i]) for t in coded}
         for trigger in coded:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.reactions:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
-        return [self._event(t, *parties[t.token.i]) for t in coded]
+        return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in restated]
+
+    def _antecedent_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
+                            types: dict[int, str]) -> tuple[list, list]:
+        """A definite event noun with no parties of its own takes up the latest earlier event
+        of its type told just before: "mediators hosted a Hamas delegation ... but *the
+        meeting* ended without agreement", "telephoned Putin ... *The 40-minute call* came"."""
+        noun = trigger.token
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+            return [], []
+        first = self.sentence_of[noun.i] - _ANTECEDENT_SENTENCES
+        for i in sorted((i for i in parties if i < noun.i), reverse=True):
+            if self.sentence_of[i] < first:
+                break
+            if types[i] == trigger.entry.type and parties[i][0]:
+                return parties[i]
+        return [], []
 
     def _reaction_target(self, trigger: Trigger, actor: list, parties: dict[int, tuple[list, list]],
                          types: dict[int, str]) -> list:
         """Whose act a reaction answers: "condemned the exercises" -> the exercises' actor;
         "dismissed the measures" -> the actor of the latest earlier event by someone else."""
         own = {e.country for e in actor}
-        for obj in trigger.token.children:
-            if obj.dep_ not in ("dobj", "nsubjpass") and not (trigger.nominal and obj.dep_ == "prep"):
-                continue
-            target = obj if obj.dep_ != "prep" else next(
-                (c for c in obj.children if c.dep_ == "pobj"), None)
-            if target is None:
-                continue
+        for target in _reaction_objects(trigger):
             if target.lower_ in RELATIVE_PRONOUNS and trigger.token.dep_ == "relcl":
                 # "a ceasefire of 30 days, which Moscow turned down": the event it relates to
                 target = next((a for a in trigger.token.ancestors if a.i in parties), target)
@@ -373,8 +445,14 @@ class DocCoder:
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.positions)
         if factuality == "negated" and entry.negated_type:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
+        elif factuality == "negated" and event_type in self.refusable and self._refused(token):
+            event_type, factuality = "REJECT", "asserted"  # "they will not withdraw"
         if not actor and event_type in self.positions:
             speaker = speech_verb(token, self.cb)
+            if speaker is None and token.dep_ == "conj":
+                # "Guterres said the attacks risked ... and called for a halt": the small model
+                # hangs the speaker's second verb on the reported one, whose subject acts not
+                speaker = speech_verb(token.head, self.cb)
             if speaker is not None:  # "X said any settlement would require ...": X's demand
                 actor = self.finder.subject_of(speaker)
         sentence_index = self.sentence_of[token.i]
@@ -387,12 +465,14 @@ class DocCoder:
         issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
         if not recipient and event_type in self.clause_targets:
-            recipient = self.finder.addressee(token, {a.country for a in actor})
+            recipient = self.finder.addressee(token, {a.country for a in actor if a.country})
         if not recipient and event_type in self.complement_targets:
             recipient = self.finder.mentioned_in(issue_tokens, actor)[:1]
+        if not recipient and event_type in self.premises_targets:
+            recipient = self.finder.at_premises(token, self.premises_preps)
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
-        actor = self._localise(actor, location)
+        actor = self._localise(actor, location, local=event_type in self.local_types)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and event_type in self.located_targets and location and location.country
@@ -435,6 +515,12 @@ class DocCoder:
             mentions=[mention],
         )
 
+    def _refused(self, verb: Token) -> bool:
+        """A negated act its actor says it will not do is a refusal now (PLOVER's REJECT: "all
+        rejections and refusals"): "will not withdraw", "would not meet", "won't sign" — not a
+        past one that did not happen ("did not withdraw")."""
+        return any(c.dep_ == "aux" and c.lower_ in self.refusal_auxiliaries for c in verb.children)
+
     def _contexts(self, entry: Entry, sentence: Span, parties: list[Entity]) -> list[str]:
         """PLOVER contexts: the entry's own, those whose words the sentence uses, and those of
         the parties' sectors (an army's attack is military). The manual codes context at
@@ -445,10 +531,14 @@ class DocCoder:
         found += [self.cb.context_sectors[e.sector] for e in parties if e.sector in self.cb.context_sectors]
         return list(dict.fromkeys(found))
 
-    def _localise(self, entities: list[Entity], location: Location | None) -> list[Entity]:
+    def _localise(self, entities: list[Entity], location: Location | None, local: bool = False
+                  ) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
-        article's own country, else the country the sentence places the event in, as coders do."""
-        home = self.home_country or (location.country if location and location.country else None)
+        article's own country, else the country the sentence places the event in, as coders do;
+        a ``local`` event's actors are first of the country it is placed in ("protesters
+        gathered outside the Japanese embassy in Seoul" are Korean)."""
+        placed = location.country if location and location.country else None
+        home = (placed or self.home_country) if local else (self.home_country or placed)
         if home is None:
             return entities
         return [
@@ -477,6 +567,13 @@ class DocCoder:
             for clause, anchored in dated:
                 if clause in owner:
                     return anchored.date, anchored.precision
+        interval = _interval(trigger.token)
+        if interval is not None and factuality in ("asserted", "negated"):
+            head, days = interval
+            base = next((a.date for clause, a in dated if clause == clause_of(head).i
+                         and a.precision == "day"), self.news_day)
+            if base is not None:
+                return base - dt.timedelta(days=days), "day"
         if factuality in ("asserted", "negated"):
             return self.news_day, "day"  # as GDELT does: undated reports are of the news day
         return None, None
