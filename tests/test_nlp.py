@@ -95,3 +95,11 @@ def test_sentences_read_once_are_spacys_sentences(nlp, text):
     numbers = nlp_stage.sentence_of(doc)
     assert numbers == [n for n, s in enumerate(doc.sents) for _ in range(s.start, s.end)]
     assert nlp_stage.sentence_of(doc) is numbers  # kept with the doc
+
+
+def test_first_conjunct_is_the_head_of_a_coordination(nlp):
+    doc = nlp("Ukraine, Poland and Russia agreed.")
+    russia = next(t for t in doc if t.text == "Russia")
+    assert nlp_stage.first_conjunct(russia).text == "Ukraine"
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert nlp_stage.first_conjunct(agreed) is agreed

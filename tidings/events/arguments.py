@@ -21,10 +21,9 @@ from spacy.tokens import Token
 from tidings.actors import DocActors
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import is_light_verb, verb_forms
-from tidings.events.triggers import Trigger
+from tidings.events.triggers import RELATIVE_PRONOUNS, Trigger
 from tidings.model import Entity, Location
 
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _TOGETHER = ("with", "between", "among", "alongside")
 _CONDITIONS = ("if", "unless")
 # CAMEO 043 "host a visit": its subject is the host. The visitor is the actor and the host the
@@ -68,7 +67,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = _children(verb, "nsubj", "csubj")
     if subjects:
         subject = subjects[0]
-        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return subject
     if _children(verb, "nsubjpass"):

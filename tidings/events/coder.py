@@ -34,7 +34,7 @@ from tidings.events.triggers import (
     modifiers,
     objects,
 )
-from tidings.events.venue import Venues, clause_of
+from tidings.events.venue import Venues, clause_of, elaboration
 from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
 
 _MAX_ABSORB_DEPTH = 5
@@ -56,9 +56,8 @@ def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
     """A subjectless participle restating its head's event is the same fact: "signed a
     declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"."""
     outer = by_token.get(token.head.i)
-    return (token.dep_ == "advcl" and token.tag_ == "VBG" and outer is not None
-            and outer.entry.type == by_token[token.i].entry.type
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children))
+    return (elaboration(token) and not any(c.dep_ == "mark" for c in token.children)
+            and outer is not None and outer.entry.type == by_token[token.i].entry.type)
 
 
 def _own_fact_relative(token: Token, by_token: dict[int, Trigger], reactions: frozenset[str]) -> bool:
@@ -167,8 +166,7 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     purposes = cb.cues.get("purpose_types") or {}
     current: Token = trigger.token
     for step in range(_MAX_ABSORB_DEPTH):
-        while current.dep_ == "conj" and current.head.i != current.i:
-            current = current.head  # a conjunct fills its first conjunct's place ("to unite and mobilize")
+        current = nlp.first_conjunct(current)  # its place is its first conjunct's ("to unite and mobilize")
         dep = current.dep_
         purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
         if ((dep not in allowed and not purpose) or current.head.i == current.i

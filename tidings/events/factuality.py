@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from tidings.events.codebook import Codebook
 from tidings.model import Factuality
+from tidings.nlp import first_conjunct
 
 # Dependencies that keep us inside the same proposition when walking up from a trigger.
 _CLAUSE_UP = ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent", "oprd")
@@ -91,8 +92,7 @@ def states_prospect(token: Token, cb: Codebook) -> bool:
     """The trigger is a danger someone faces or a prospect, not an event: "they *face*
     imprisonment", "*at risk of* attack", "*risking* arrest", "a favourable *climate for*
     peace talks" (cues.yaml ``risk_words``, ``prospect_nouns``)."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "face imprisonment, homelessness and persecution"
+    token = first_conjunct(token)  # "face imprisonment, homelessness and persecution"
     risk = cb.cue("risk_words")
     if token.dep_ in ("dobj", "xcomp"):
         return bool(verb_forms(token.head) & risk)

@@ -150,19 +150,22 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         return None
     # Each condition: the words the entry requires, and those found; each one met adds 2.
     conditions: list[tuple[frozenset[str] | None, set[str]]] = []
-    if lemma in entry.complements:
-        conditions.append((entry.complements[lemma], _complement_heads(token)))
-    if lemma in entry.not_complements and entry.not_complements[lemma] & _complement_heads(token):
-        return None  # "sought *to* ease tensions" is trying, not asking
+    if lemma in entry.complements or lemma in entry.not_complements:
+        heads = _complement_heads(token)
+        if entry.not_complements.get(lemma, frozenset()) & heads:
+            return None  # "sought *to* ease tensions" is trying, not asking
+        if lemma in entry.complements:
+            conditions.append((entry.complements[lemma], heads))
+    acted_on = objects(token)
     if nominal:
-        conditions.append((entry.required_modifiers(lemma), mods | objects(token)))
+        conditions.append((entry.required_modifiers(lemma), mods | acted_on))
         # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
         if not entry.verbs:
-            conditions.append((entry.required_objects(lemma), objects(token) | mods))
+            conditions.append((entry.required_objects(lemma), acted_on | mods))
     else:
-        if entry.not_objects & objects(token) or entry.not_subjects & subjects(token):
+        if entry.not_objects & acted_on or (entry.not_subjects and entry.not_subjects & subjects(token)):
             return None
-        conditions.append((entry.required_objects(lemma), objects(token)))
+        conditions.append((entry.required_objects(lemma), acted_on))
     score = len(phrase.extra)
     for required, found in conditions:
         if required is None:

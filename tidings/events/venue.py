@@ -57,7 +57,7 @@ def clause_of(token: Token) -> Token:
     return current
 
 
-def _elaboration(token: Token) -> bool:
+def elaboration(token: Token) -> bool:
     """A subjectless participle that describes its head's act rather than stating its own:
     "launched exercises, *deploying* troops across Belarus" (Belarus places the exercises)."""
     return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
@@ -112,8 +112,7 @@ class Venues:
         """"*Moscow* turned down", "rejected by *Moscow*", "*Bolivia*'s government", "the
         presidents of *South Korea* and *Japan*", "*Moscow*'s invasion": the place stands for
         its people."""
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head  # a conjunct has the role of the first one
+        root = nlp.first_conjunct(root)
         if root.dep_ in _ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "by"):
             return True
         if root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -131,7 +130,7 @@ class Venues:
         places the ceasefire, not the summit; "Israeli strikes *across Gaza* killed 30" places
         the killing too."""
         for ancestor in root.ancestors:
-            if ancestor.i in self.trigger_types and not _elaboration(ancestor):
+            if ancestor.i in self.trigger_types and not elaboration(ancestor):
                 return not (ancestor.i == token.i or ancestor.is_ancestor(token)
                             or self.trigger_types[ancestor.i] == event_type)
         return False

@@ -118,23 +118,16 @@ class Geocoder:
             ranked = (self._rank(t, contexts.get(name, ctx), near, support)
                       if near or supported else second[i])
             loc = self._best(ranked)
-            if loc is not None:
-                loc = loc.model_copy(update={"text": t.text, "start_char": t.start_char,
-                                             "end_char": t.end_char, "qualifier": t.qualifier})
             if loc is None and _vicinity_worthy(t):
                 loc = self._inner(t, contexts.get(name, ctx))
-            out.append(loc)
+            out.append(_as_mentioned(loc, t) if loc is not None else None)
         return self._vicinities(mentions, out)
 
     def _inner(self, t: Toponym, ctx: Counter[str]) -> Location | None:
         """An unknown name that holds a major place's name ("Colorado State University",
         "University of California") stands at that place."""
         inner = inner_place(t.name, self.gaz)
-        loc = self._best(rank(self.gaz, inner, context=ctx)) if inner else None
-        if loc is None:
-            return None
-        return loc.model_copy(update={"text": t.text, "start_char": t.start_char,
-                                      "end_char": t.end_char, "qualifier": t.qualifier})
+        return self._best(rank(self.gaz, inner, context=ctx)) if inner else None
 
     def _vicinities(self, mentions: Sequence[Toponym],
                     located: list[Location | None]) -> list[Location | None]:
@@ -149,9 +142,7 @@ class Geocoder:
         if focus is None:
             return located
         return [loc if loc is not None or not _vicinity_worthy(t) else
-                focus.model_copy(update={"feature": VICINITY, "geonameid": None, "score": 0.0,
-                                         "text": t.text, "start_char": t.start_char,
-                                         "end_char": t.end_char, "qualifier": None})
+                _as_mentioned(focus, t, feature=VICINITY, geonameid=None, score=0.0, qualifier=None)
                 for t, loc in zip(mentions, located, strict=True)]
 
     # -- helpers -------------------------------------------------------------------------
@@ -179,6 +170,12 @@ class Geocoder:
         return Location(name=place.name, country=place.iso3, admin1=admin1, lat=place.lat,
                         lon=place.lon, geonameid=place.geonameid, feature=place.feature,
                         score=score)
+
+
+def _as_mentioned(loc: Location, t: Toponym, **changes: object) -> Location:
+    """``loc`` where the article names it: the mention's words, offsets and qualifier."""
+    return loc.model_copy(update={"text": t.text, "start_char": t.start_char,
+                                  "end_char": t.end_char, "qualifier": t.qualifier, **changes})
 
 
 def _vicinity_worthy(t: Toponym) -> bool:
