@@ -19,6 +19,8 @@ PUBLISHED = dt.date(2025, 8, 16)  # a Saturday
     ("in 2022", (dt.date(2022, 1, 1), "year")),
     ("2022", (dt.date(2022, 1, 1), "year")),
     ("since the 2022 invasion", (dt.date(2022, 1, 1), "year")),
+    ("earlier this week", (dt.date(2025, 8, 11), "week")),
+    ("this week", (dt.date(2025, 8, 11), "week")),
     ("earlier this month", (dt.date(2025, 8, 1), "month")),
     ("this month", (dt.date(2025, 8, 1), "month")),
     ("earlier this year", (dt.date(2025, 1, 1), "year")),

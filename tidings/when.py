@@ -34,6 +34,7 @@ _PRECISION: dict[str, DatePrecision] = {
 # Expressions dateparser leaves unread, relative to the publication date.
 _RELATIVE = {
     "overnight": (0, "day"), "tonight": (0, "day"), "today": (0, "day"), "this morning": (0, "day"),
+    "earlier this week": (None, "week"), "this week": (None, "week"),
     "earlier this month": (None, "month"), "this month": (None, "month"), "earlier this year": (None, "year"),
     "this year": (None, "year"),
 }
@@ -92,6 +93,8 @@ def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[
     lowered = " ".join(text.lower().split())
     for phrase, (_days, precision) in _RELATIVE.items():
         if phrase in lowered:
+            if precision == "week":
+                return published - timedelta(days=published.weekday()), "week"
             if precision == "month":
                 return published.replace(day=1), "month"
             if precision == "year":

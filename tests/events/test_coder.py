@@ -360,3 +360,16 @@ def test_an_event_some_days_after_which_another_came_is_dated_that_much_earlier(
     meeting = next(e for e in events if e.mentions[0].trigger == "met")
     assert meeting.date == dt.date(2025, 8, 12) and meeting.date_precision == "day"
     assert countries(meeting.actor) == {"USA", "RUS"}
+
+
+def test_a_date_modifying_another_noun_dates_that_noun_not_the_clause(code):
+    events = code("Israel has kept up near-daily strikes despite the November ceasefire.")
+    strikes = only(events, "ASSAULT")
+    assert strikes.factuality == "asserted" and strikes.date == dt.date(2025, 8, 16)
+    assert only(events, "AGREE").date == dt.date(2024, 11, 1)
+
+
+def test_a_when_clause_happens_at_its_main_clauses_time(code):
+    attack = only(code("On Wednesday, police officers were wounded when rebels attacked a checkpoint."),
+                  "ASSAULT")
+    assert attack.date == dt.date(2025, 8, 13) and attack.date_precision == "day"

@@ -47,6 +47,7 @@ _AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
 # agreement"), and how many sentences back its antecedent may be.
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _ANTECEDENT_SENTENCES = 2
+_NOUN_MODIFIERS = ("compound", "nmod", "amod", "nummod", "poss")  # a date word naming its noun's time
 # "three days after ...": counts and units of an interval between two clauses' events.
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -254,6 +255,14 @@ def _clause_verb(noun: Token) -> tuple[Token, list[str]] | None:
     return None
 
 
+def _dated_word(date: Token) -> Token:
+    """What a date is said of: the noun it modifies ("the *November* ceasefire", "the 2022
+    invasion"), else its clause ("met *on Friday*")."""
+    if date.dep_ in _NOUN_MODIFIERS and date.head.pos_ in ("NOUN", "PROPN"):
+        return date.head
+    return clause_of(date)
+
+
 def _modes(trigger: Trigger) -> list[str]:
     found = list(trigger.entry.mode)
     if trigger.entry.modes:
@@ -317,6 +326,7 @@ class DocCoder:
         self.refusable = cb.cue("refusable_types")
         self.refusal_auxiliaries = cb.cue("refusal_auxiliaries")
         self.premises_preps = cb.cue("premises_preps")
+        self.same_time_marks = cb.cue("same_time_marks")
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -563,10 +573,16 @@ class DocCoder:
         for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
             span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
             if span is not None:
-                dated.append((clause_of(span.root).i, anchored))
-        clauses = {clause_of(trigger.token).i, trigger.token.i}
+                dated.append((_dated_word(span.root).i, anchored))
+        clause = clause_of(trigger.token)
+        clauses = {clause.i, trigger.token.i}
         speaker = speech_verb(trigger.token, self.cb)
-        for owner in (clauses, {speaker.i} if speaker is not None else set()):
+        # "*On Wednesday*, officers were killed when demonstrators opened fire": a when-clause
+        # happens at its main clause's time
+        same_time = clause.dep_ == "advcl" and any(
+            c.dep_ == "advmod" and c.lower_ in self.same_time_marks for c in clause.children)
+        for owner in (clauses, {speaker.i} if speaker is not None else set(),
+                      {clause_of(clause.head).i} if same_time else set()):
             for clause, anchored in dated:
                 if clause in owner:
                     return anchored.date, anchored.precision
