@@ -46,6 +46,16 @@ def test_three_mentions_of_one_fact_become_one_event_with_three_mentions():
     assert [m.sentence_index for m in merged[0].mentions] == [0, 1, 2]
 
 
+def test_two_events_of_one_sentence_each_with_a_party_the_other_lacks_are_two_facts():
+    brief = _event(0, "CONSULT", actor=(RUS,), recipient=(UKR,))
+    meeting = _event(0, "CONSULT", actor=(RUS, ISR), recipient=())
+    assert len(merge_mentions([brief, meeting])) == 2
+    restated = _event(0, "CONSULT", actor=(RUS,), recipient=())  # some of the same parties
+    assert len(merge_mentions([brief, restated])) == 1
+    elsewhere = _event(1, "CONSULT", actor=(RUS, ISR), recipient=())  # another sentence: may restate
+    assert len(merge_mentions([brief, elsewhere])) == 1
+
+
 def test_mentions_merge_in_text_order_whatever_the_input_order():
     merged = merge_mentions([_event(2), _event(0), _event(1)])
     assert [m.sentence_index for m in merged[0].mentions] == [0, 1, 2]

@@ -13,11 +13,12 @@ def _entity(code: str, country: str, sector: str | None = None) -> Entity:
     return Entity(text=code, country=country, sector=sector, code=code)
 
 
-def _event(event_type: str, actor: list[Entity], recipient: list[Entity], sentence: int) -> Event:
+def _event(event_type: str, actor: list[Entity], recipient: list[Entity], sentence: int,
+           rule: str = "r") -> Event:
     mention = Mention(sentence_index=sentence, start_char=0, end_char=1, text="x", trigger="x",
                       trigger_start=0, trigger_end=1)
     return Event(article_id="a", event_type=event_type, actor=actor, recipient=recipient,
-                 rule="r", confidence=0.7, mentions=[mention])
+                 rule=rule, confidence=0.7, mentions=[mention])
 
 
 INDIA, PAKISTAN, CHINA = _entity("INDGOV", "IND", "GOV"), _entity("PAK", "PAK"), _entity("CHN", "CHN")
@@ -49,16 +50,23 @@ def test_an_actor_with_no_dealings_faces_the_storys_main_actor():
 
 
 def test_only_directed_events_without_a_recipient_take_one_from_other_sentences():
-    threat = _event("THREATEN", [PAKISTAN], [], 1)
-    same_sentence = _event("THREATEN", [PAKISTAN], [], 0)
-    events = [_event("SANCTION", [INDIA], [PAKISTAN], 0), threat, same_sentence,
-              _event("CONSULT", [PAKISTAN], [], 2)]
-    coded = with_counterparts(events, [True, True, True, False])
+    threat = _event("THREATEN", [PAKISTAN], [], 1, "threaten.threaten:verb:warn")
+    exchange = _event("ASSAULT", [PAKISTAN, CHINA], [], 3, "assault.exchange:verb:exchange")
+    events = [_event("SANCTION", [INDIA], [PAKISTAN], 0, "sanction.sanction:noun:sanction"), threat,
+              _event("CONSULT", [PAKISTAN], [], 2, "consult.meet:verb:meet"), exchange]
+    coded = with_counterparts(events)
     assert [e.code for e in coded[1].recipient] == ["INDGOV"]
-    assert coded[1].rule == "r" + CONTEXT_RULE and coded[1].confidence < threat.confidence
-    assert coded[2].recipient == []  # the sentence's own events tell nothing it did not name
-    assert coded[3].recipient == []  # not a directed event
+    assert coded[1].rule == threat.rule + CONTEXT_RULE and coded[1].confidence < threat.confidence
+    assert coded[1].event_id and coded[1].event_id != threat.with_id().event_id  # a new identity
+    assert coded[2].recipient == []  # not a directed type
+    assert coded[3].recipient == []  # a reciprocal entry: its actors face each other
     assert coded[0] is events[0]
+
+
+def test_the_events_own_sentence_tells_nothing_it_did_not_name():
+    events = [_event("SANCTION", [INDIA], [PAKISTAN], 0, "sanction.sanction:noun:sanction"),
+              _event("THREATEN", [PAKISTAN], [], 0, "threaten.threaten:verb:warn")]
+    assert with_counterparts(events)[1].recipient == []
 
 
 def test_a_threat_with_no_target_is_aimed_at_the_other_side_of_the_story(code):

@@ -47,9 +47,25 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return abs((a.date - b.date).days) <= slack
 
 
+def _one_sentence(a: Event, b: Event) -> bool:
+    return bool({m.sentence_index for m in a.mentions} & {m.sentence_index for m in b.mentions})
+
+
+def _distinct_in_one_sentence(a: Event, b: Event) -> bool:
+    """Two events of one sentence each with a party the other lacks are two facts: "would brief
+    Zelensky and NATO leaders and hoped to set up a three-way meeting with the Russian and
+    Ukrainian presidents". A restatement in one sentence names the same parties or some of
+    them ("the two presidents met, Putin's first talks with Trump in four years")."""
+    if not (a.actor and b.actor and _one_sentence(a, b)):
+        return False
+    parties_a, parties_b = _countries(a.actor + a.recipient), _countries(b.actor + b.recipient)
+    return not (parties_a <= parties_b or parties_b <= parties_a)
+
+
 def same_fact(a: Event, b: Event) -> bool:
     return (
         a.event_type == b.event_type
+        and not _distinct_in_one_sentence(a, b)
         and a.factuality == b.factuality
         and (a.issue is None or b.issue is None or a.issue == b.issue)
         and _compatible_parties(a.actor, b.actor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,14 @@ class Codebook:
     noun_index: dict[str, list[tuple[Entry, Phrase]]]
     contexts: PhraseIndex = field(default_factory=dict)  # contexts.yaml `words`
     context_sectors: dict[str, str] = field(default_factory=dict)  # contexts.yaml `sectors`
+
+    def entry_of(self, rule: str) -> Entry | None:
+        """The entry an event's ``rule`` names ("agree.agree:noun:agreement" -> agree.agree)."""
+        return self._by_id.get(rule.split(":", 1)[0])
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
 
     def score(self, event_type: str, modes: list[str]) -> float | None:
         for mode in modes:

@@ -17,7 +17,6 @@ from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
 from tidings.events.arguments import ArgumentFinder, verb_subject
 from tidings.events.codebook import Codebook, Entry
-from tidings.events.counterparts import with_counterparts
 from tidings.events.factuality import (
     classify,
     is_light_verb,
@@ -315,7 +314,6 @@ class DocCoder:
         self.located_targets = cb.cue("target_from_location_types")
         self.complement_targets = cb.cue("recipient_from_complement_types")
         self.clause_targets = cb.cue("recipient_from_clause_types")
-        self.context_targets = cb.cue("recipient_from_context_types")
         self.reactions = cb.cue("reaction_types")
         self.anaphors = cb.cue("event_anaphors")
         self.anaphor_types = {noun: frozenset(types) for noun, types in cb.cues.get("anaphor_types", {}).items()}
@@ -354,10 +352,7 @@ class DocCoder:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.reactions:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
-        told = [t for t in coded if t.token.i not in restated]
-        events = [self._event(t, *parties[t.token.i]) for t in told]
-        return with_counterparts(events, [e.event_type in self.context_targets and not t.entry.reciprocal
-                                          for t, e in zip(told, events, strict=True)])
+        return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in restated]
 
     def _antecedent_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                             types: dict[int, str]) -> tuple[list, list]:

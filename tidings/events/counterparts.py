@@ -7,13 +7,16 @@ story of India's measures against Pakistan, "Pakistan warned any attempt to dive
 an act of war" is aimed at India. The counterpart of an actor is the party most often on the other
 side of it in the article's events that name both sides; an actor with no such event takes the
 party that acts most in the article. Recipients found this way keep the words of the mention they
-came from, and the event says so in its rule and costs some confidence.
+came from, and the event says so in its rule and costs some confidence. This runs after
+within-article dedup, so that a fact stated once with its target and once without stays one event.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from tidings.events import codebook as codebook_module
+from tidings.events.codebook import Codebook
 from tidings.model import Entity, Event
 
 CONTEXT_RULE = "+recipient:context"
@@ -58,23 +61,29 @@ def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
     return [first[ranked[0][0]]]
 
 
-def _sentence(event: Event) -> int | None:
-    return event.mentions[0].sentence_index if event.mentions else None
+def _sentences(event: Event) -> set[int]:
+    return {m.sentence_index for m in event.mentions}
 
 
-def with_counterparts(events: list[Event], directed: list[bool]) -> list[Event]:
-    """The events, the `directed` ones with an actor but no recipient aimed at the counterpart."""
+def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[Event]:
+    """An article's events (one per fact), those of the codebook's `recipient_from_context_types`
+    that have an actor but no recipient aimed at the actor's counterpart. Reciprocal entries
+    ("exchanged fire") are aimed at each other already."""
+    cb = cb or codebook_module.default()
+    directed = cb.cue("recipient_from_context_types")
     done = []
-    for event, aimed in zip(events, directed, strict=True):
-        if aimed and event.actor and not event.recipient:
-            # the sentence's own events: their parties were the sentence's to name
-            told_elsewhere = [e for e in events if _sentence(e) != _sentence(event)]
-            found = counterpart(event.actor, told_elsewhere)
+    for event in events:
+        entry = cb.entry_of(event.rule)
+        if (event.event_type in directed and event.actor and not event.recipient
+                and entry is not None and not entry.reciprocal):
+            # the event's own sentences' events tell nothing its sentences did not name
+            elsewhere = [e for e in events if not _sentences(e) & _sentences(event)]
+            found = counterpart(event.actor, elsewhere)
             if found:
                 event = event.model_copy(update={
                     "recipient": found,
                     "rule": event.rule + CONTEXT_RULE,
                     "confidence": round(max(0.05, event.confidence - CONTEXT_COST), 3),
-                })
+                }).with_id()
         done.append(event)
     return done
