@@ -63,6 +63,25 @@ def test_only_directed_events_without_a_recipient_take_one_from_other_sentences(
     assert coded[0] is events[0]
 
 
+def test_several_countries_acting_together_with_no_one_facing_them_get_no_guess():
+    events = [_event("ASSAULT", [CHINA], [], 0)]
+    assert counterpart([INDIA, PAKISTAN], events) == []
+    assert [e.code for e in counterpart([INDIA], events)] == ["CHN"]
+
+
+def test_ties_go_to_the_party_in_more_events():
+    events = [_event("SANCTION", [INDIA], [PAKISTAN], 0), _event("ACCUSE", [INDIA], [CHINA], 1),
+              _event("ASSAULT", [PAKISTAN], [], 2)]
+    assert [e.code for e in counterpart([INDIA], events)] == ["PAK"]
+
+
+def test_a_position_on_an_issue_is_stated_to_no_one_in_particular():
+    demand = _event("REQUEST", [PAKISTAN], [], 1, "request.demand:verb:demand").model_copy(
+        update={"issue": "ceasefire"})
+    events = [_event("SANCTION", [INDIA], [PAKISTAN], 0, "sanction.sanction:noun:sanction"), demand]
+    assert with_counterparts(events)[1].recipient == []
+
+
 def test_the_events_own_sentence_tells_nothing_it_did_not_name():
     events = [_event("SANCTION", [INDIA], [PAKISTAN], 0, "sanction.sanction:noun:sanction"),
               _event("THREATEN", [PAKISTAN], [], 0, "threaten.threaten:verb:warn")]

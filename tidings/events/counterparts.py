@@ -24,11 +24,11 @@ CONTEXT_COST = 0.1
 
 
 def _ours(entity: Entity, actor: list[Entity]) -> bool:
-    """Whether `entity` is on the actor's side: the same actor, or the same country when one of
-    the two has no sector ("Pakistan" and "Pakistan's government"); a country's government and
-    its rebels or protesters face each other."""
-    return any(entity.code == a.code or (entity.country == a.country and not (entity.sector and a.sector))
-               for a in actor)
+    """Whether `entity` is on the actor's side: the same actor, or of the same country, except
+    that one country's government and its rebels or protesters face each other."""
+    countries = {a.country for a in actor}
+    return any(entity.code == a.code or (entity.country == a.country and (
+        len(countries) > 1 or not (entity.sector and a.sector))) for a in actor)
 
 
 def _opposite(event: Event, actor: list[Entity]) -> list[Entity]:
@@ -40,25 +40,24 @@ def _opposite(event: Event, actor: list[Entity]) -> list[Entity]:
     return [e for e in (event.recipient if on_actor else event.actor) if not _ours(e, actor)]
 
 
+def _key(entity: Entity) -> str:
+    return entity.country or entity.code
+
+
 def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
-    """The party most often facing `actor` in these events; [] when none stands out."""
-    votes: Counter[str] = Counter()
-    first: dict[str, Entity] = {}
-    for event in events:
-        if event.actor and event.recipient:
-            for entity in _opposite(event, actor):
-                votes[entity.country or entity.code] += 1
-                first.setdefault(entity.country or entity.code, entity)
-    if not votes:  # no dealings of its own stated: the story's main actor
-        for event in events:
-            for entity in event.actor:
-                if not _ours(entity, actor):
-                    votes[entity.country or entity.code] += 1
-                    first.setdefault(entity.country or entity.code, entity)
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    """The party most often facing `actor` in these events, else the party acting most; ties go
+    to the party taking part in more of the events; [] when none stands out."""
+    facing = [e for event in events if event.actor and event.recipient for e in _opposite(event, actor)]
+    acting = [e for event in events for e in event.actor if not _ours(e, actor)]
+    # several countries acting together with no one facing them: nobody to guess at
+    candidates = facing or (acting if len({e.country for e in actor}) == 1 else [])
+    votes = Counter(_key(e) for e in candidates)
+    taking_part = Counter(key for event in events for key in {_key(e) for e in event.actor + event.recipient})
+    ranked = sorted(votes, key=lambda key: (votes[key], taking_part[key]), reverse=True)
+    score = [(votes[key], taking_part[key]) for key in ranked[:2]]
+    if not ranked or (len(score) == 2 and score[0] == score[1]):
         return []
-    return [first[ranked[0][0]]]
+    return [next(e for e in candidates if _key(e) == ranked[0])]
 
 
 def _sentences(event: Event) -> set[int]:
@@ -68,13 +67,15 @@ def _sentences(event: Event) -> set[int]:
 def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[Event]:
     """An article's events (one per fact), those of the codebook's `recipient_from_context_types`
     that have an actor but no recipient aimed at the actor's counterpart. Reciprocal entries
-    ("exchanged fire") are aimed at each other already."""
+    ("exchanged fire") are aimed at each other already; a position on an issue ("insisted
+    the root causes be addressed first", "would not cede territory") is stated to no one in
+    particular."""
     cb = cb or codebook_module.default()
     directed = cb.cue("recipient_from_context_types")
     done = []
     for event in events:
         entry = cb.entry_of(event.rule)
-        if (event.event_type in directed and event.actor and not event.recipient
+        if (event.event_type in directed and event.actor and not event.recipient and event.issue is None
                 and entry is not None and not entry.reciprocal):
             # the event's own sentences' events tell nothing its sentences did not name
             elsewhere = [e for e in events if not _sentences(e) & _sentences(event)]
