@@ -140,6 +140,15 @@ def test_an_agent_is_not_a_recipient_named_in_the_complement(code):
     assert "NGO" not in countries(refusal.recipient)
 
 
+def test_threats_promises_and_offers_are_aimed_at_the_party_named_in_their_complement(code):
+    threat = only(code("Iran threatened to cut off electricity to Azerbaijan over unpaid bills."), "THREATEN")
+    assert countries(threat.recipient) == {"AZE"}
+    promise = only(code("Britain has promised to continue military aid to Mozambique."), "AGREE")
+    assert countries(promise.recipient) == {"MOZ"}
+    offer = only(code("The Serbian government offered to hand over two suspects to Croatia."), "AGREE")
+    assert countries(offer.recipient) == {"HRV"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")
