@@ -149,6 +149,15 @@ def test_threats_promises_and_offers_are_aimed_at_the_party_named_in_their_compl
     assert countries(offer.recipient) == {"HRV"}
 
 
+def test_a_thing_attacked_is_aimed_at_the_people_it_is_for(code):
+    attack = only(code("A temporary camp for Congolese refugees was attacked by Burundian militiamen."),
+                  "ASSAULT")
+    assert countries(attack.recipient) == {"COD"}
+    torture = only(code("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian "
+                        "refugees."), "ASSAULT")
+    assert countries(torture.recipient) == {"SLE", "LBR"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

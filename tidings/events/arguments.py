@@ -29,7 +29,7 @@ _CONDITIONS = ("if", "unless")
 # CAMEO 043 "host a visit": its subject is the host. The visitor is the actor and the host the
 # recipient (samples/README.md; PLOVER's CONSULT).
 _HOSTING = "043"
-_QUANTITIES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand",
+_QUANTITIES = {"group", "number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
                "thousands", "ten", "tens", "million", "millions", "crowd", "band", "team", "unit"}
 
 
@@ -138,6 +138,11 @@ class ArgumentFinder:
                 # owner of the act is the one it is aimed at ("its participation" is the actor's)
                 entities = [e for owner in _children(token, "poss") if owner.tag_ != "PRP$"
                             for e in self._entities(owner)]
+            if not entities and token.pos_ == "NOUN":
+                # "a camp for Congolese refugees", "the homes of opposition leaders": a thing
+                # aimed at for the people it is of or for
+                entities = [e for member in _prep_objects(token, ("of", "for"))
+                            for e in self._entities(member) if e.country]
             if not entities and token.lemma_.lower() in self.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]
