@@ -163,3 +163,15 @@ def test_article_ids_hash_title_and_text():
     article = Article(article_id="x", text="one two  three")
     assert article.n_words == 3
     assert article.content_hash() == Article(article_id="y", text="one two  three").content_hash()
+
+
+def test_one_countrys_government_and_rebels_are_two_sides_but_a_country_and_its_government_one():
+    from tidings.model import Entity, same_side
+
+    gov = Entity(text="the government", country="TUR", sector="GOV", code="TURGOV")
+    rebels = Entity(text="rebels", country="TUR", sector="REB", code="TURREB")
+    turkey = Entity(text="Turkey", country="TUR", code="TUR")
+    iraq = Entity(text="Iraq", country="IRQ", code="IRQ")
+    assert not same_side(gov, [rebels]) and same_side(turkey, [rebels]) and same_side(gov, [gov])
+    assert not same_side(iraq, [rebels])
+    assert same_side(gov, [rebels, iraq])  # in a group of several countries, a country is one side

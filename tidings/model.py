@@ -75,6 +75,15 @@ class Entity(Record):
         return (self.country, self.sector)
 
 
+def same_side(entity: Entity, group: list[Entity]) -> bool:
+    """Whether ``entity`` is on the side of ``group``: one of them, or of the same country, except
+    that a country's government and its rebels or protesters face each other (when the group is
+    of that one country and both have a sector)."""
+    countries = {e.country for e in group}
+    return any(entity.code == e.code or (entity.country == e.country and (
+        len(countries) > 1 or not (entity.sector and e.sector))) for e in group)
+
+
 class Location(Record):
     """A geocoded place (GeoNames-derived), with the words it was read from."""
 

@@ -158,6 +158,11 @@ def test_a_thing_attacked_is_aimed_at_the_people_it_is_for(code):
     assert countries(torture.recipient) == {"SLE", "LBR"}
 
 
+def test_a_demand_of_rebels_on_their_own_government_is_aimed_at_it(code):
+    demand = only(code("Kurdish rebels demanded that the Turkish government release their leader."), "REQUEST")
+    assert [e.code for e in demand.recipient] == ["TURGOV"]
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -22,7 +22,7 @@ from tidings.actors import DocActors
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import is_light_verb, verb_forms
 from tidings.events.triggers import RELATIVE_PRONOUNS, Trigger
-from tidings.model import Entity, Location
+from tidings.model import Entity, Location, same_side
 
 _TOGETHER = ("with", "between", "among", "alongside")
 _CONDITIONS = ("if", "unless")
@@ -251,17 +251,18 @@ class ArgumentFinder:
                 _prep_objects(obj, ("of", "between", "with")))
         return guests
 
-    def addressee(self, token: Token, own: set[str | None]) -> list[Entity]:
+    def addressee(self, token: Token, actor: list[Entity]) -> list[Entity]:
         """Who is asked or warned to act: the subject of a demand's clause ("demanded that
         Israel withdraw", "set an ultimatum for Vucic to call a vote"), else of a condition in
-        it ("warned they could trigger sanctions if Iran does not resume cooperation"); never the
-        speakers' own countries (``own``)."""
+        it ("warned they could trigger sanctions if Iran does not resume cooperation"); never
+        the speakers' own side ("rebels demanded that the Turkish government ..." is aimed at
+        their government)."""
         for clause in _children(token, "ccomp", "xcomp", "acl"):
             conditions = [c for c in clause.subtree if c.dep_ == "advcl"
                           and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)]
             for verb in (clause, *conditions):
                 for subject in _children(verb, "nsubj", "nsubjpass"):
-                    found = [e for e in self._entities(subject) if e.country not in own]
+                    found = [e for e in self._entities(subject) if not same_side(e, actor)]
                     if found:
                         return found
         return []

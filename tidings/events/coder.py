@@ -473,7 +473,7 @@ class DocCoder:
         issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
         if not recipient and event_type in self.clause_targets:
-            recipient = self.finder.addressee(token, {a.country for a in actor if a.country})
+            recipient = self.finder.addressee(token, actor)
         if not recipient and event_type in self.complement_targets:
             # not its own subject: "Vietnam is committed to opening up" is aimed at no one
             subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}

@@ -17,27 +17,19 @@ from collections import Counter
 
 from tidings.events import codebook as codebook_module
 from tidings.events.codebook import Codebook
-from tidings.model import Entity, Event
+from tidings.model import Entity, Event, same_side
 
 CONTEXT_RULE = "+recipient:context"
 CONTEXT_COST = 0.1
 
 
-def _ours(entity: Entity, actor: list[Entity]) -> bool:
-    """Whether `entity` is on the actor's side: the same actor, or of the same country, except
-    that one country's government and its rebels or protesters face each other."""
-    countries = {a.country for a in actor}
-    return any(entity.code == a.code or (entity.country == a.country and (
-        len(countries) > 1 or not (entity.sector and a.sector))) for a in actor)
-
-
 def _opposite(event: Event, actor: list[Entity]) -> list[Entity]:
     """The side of a two-sided event facing `actor`, when `actor` is on the other side only."""
-    on_actor = any(_ours(e, actor) for e in event.actor)
-    on_recipient = any(_ours(e, actor) for e in event.recipient)
+    on_actor = any(same_side(e, actor) for e in event.actor)
+    on_recipient = any(same_side(e, actor) for e in event.recipient)
     if on_actor == on_recipient:
         return []
-    return [e for e in (event.recipient if on_actor else event.actor) if not _ours(e, actor)]
+    return [e for e in (event.recipient if on_actor else event.actor) if not same_side(e, actor)]
 
 
 def _key(entity: Entity) -> str:
@@ -48,7 +40,7 @@ def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
     """The party most often facing `actor` in these events, else the party acting most; ties go
     to the party taking part in more of the events; [] when none stands out."""
     facing = [e for event in events if event.actor and event.recipient for e in _opposite(event, actor)]
-    acting = [e for event in events for e in event.actor if not _ours(e, actor)]
+    acting = [e for event in events for e in event.actor if not same_side(e, actor)]
     # several countries acting together with no one facing them: nobody to guess at
     candidates = facing or (acting if len({e.country for e in actor}) == 1 else [])
     votes = Counter(_key(e) for e in candidates)
