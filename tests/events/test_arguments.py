@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tidings.events.arguments import verb_subject
 
 from .helpers import countries, only
@@ -161,6 +163,18 @@ def test_a_thing_attacked_is_aimed_at_the_people_it_is_for(code):
 def test_a_demand_of_rebels_on_their_own_government_is_aimed_at_it(code):
     demand = only(code("Kurdish rebels demanded that the Turkish government release their leader."), "REQUEST")
     assert [e.code for e in demand.recipient] == ["TURGOV"]
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("The rebel group insisted on its demands that Burundi's government grant the Hutu majority more "
+     "rights.", "BDI"),
+    ("Poland's parliament has demanded an immediate admission by Moscow that Soviet forces murdered "
+     "Polish officers.", "RUS"),
+    ("The United Nations reiterated its demand today that Israel ease restrictions on Palestinian "
+     "workers.", "ISR"),
+])
+def test_a_demand_is_aimed_at_who_is_to_do_what_is_demanded(code, text, addressee):
+    assert countries(only(code(text), "REQUEST").recipient) == {addressee}
 
 
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):

@@ -257,7 +257,13 @@ class ArgumentFinder:
         it ("warned they could trigger sanctions if Iran does not resume cooperation"); never
         the speakers' own side ("rebels demanded that the Turkish government ..." is aimed at
         their government)."""
-        for clause in _children(token, "ccomp", "xcomp", "acl"):
+        asked = _children(token, "dobj") + _prep_objects(token, ("on", "for"))
+        clauses = _children(token, "ccomp", "xcomp", "acl")
+        # "insisted on its demands that Burundi's government grant ...": the demand noun's clause
+        clauses += [c for noun in asked for c in _children(noun, "acl")]
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and is_light_verb(token.head, self.codebook):
+            clauses += _children(token.head, "ccomp")  # "reiterated its demand that Israel ease ..."
+        for clause in clauses:
             conditions = [c for c in clause.subtree if c.dep_ == "advcl"
                           and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)]
             for verb in (clause, *conditions):
@@ -265,7 +271,9 @@ class ArgumentFinder:
                     found = [e for e in self._entities(subject) if not same_side(e, actor)]
                     if found:
                         return found
-        return []
+        # "demanded an immediate admission by Moscow": who is to do the act demanded
+        return [e for noun in asked for agent in _prep_objects(noun, ("by",))
+                for e in self._entities(agent) if not same_side(e, actor)]
 
     def at_premises(self, token: Token, preps: Iterable[str]) -> list[Entity]:
         """Whose premises an event is held at, by the trigger or its clause's verb: "a group of
