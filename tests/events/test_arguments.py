@@ -149,6 +149,8 @@ def test_threats_promises_and_offers_are_aimed_at_the_party_named_in_their_compl
     assert countries(promise.recipient) == {"MOZ"}
     offer = only(code("The Serbian government offered to hand over two suspects to Croatia."), "AGREE")
     assert countries(offer.recipient) == {"HRV"}
+    lifting = only(code("The US Congress agreed to lift embargoes on sales to Iran, Libya and Sudan."), "AGREE")
+    assert countries(lifting.recipient) == {"IRN", "LBY", "SDN"}  # the first named and its conjuncts
 
 
 def test_a_thing_attacked_is_aimed_at_the_people_it_is_for(code):

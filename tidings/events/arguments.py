@@ -290,12 +290,15 @@ class ArgumentFinder:
         """The actors of a verb's subject ("his Russian counterpart said ...")."""
         return self._entities(verb_subject(verb))
 
-    def mentioned_in(self, tokens: Iterable[Token], exclude: list[Entity]) -> list[Entity]:
+    def mentioned_in(self, tokens: Iterable[Token], exclude: list[Entity], *, first: bool = False
+                     ) -> list[Entity]:
         """Actors named inside an event's complement ("rejected NATO peacekeepers" -> NATO),
-        not places where it happens ("a ceasefire in Ukraine")."""
+        not places where it happens ("a ceasefire in Ukraine"); with ``first``, only the first
+        one named and those coordinated with it ("aid for Romania and Poland")."""
         taken = {e.country for e in exclude}
-        found = []
-        for token in tokens:
+        found: list[Entity] = []
+        wanted = list(tokens)
+        for token in wanted:
             if token.dep_ == "pobj" and token.head.lower_ in self.location_preps:
                 continue
             if token.dep_ == "pobj" and token.head.lower_ == "by":
@@ -304,6 +307,9 @@ class ArgumentFinder:
                 if entity.country and entity.country not in taken:
                     taken.add(entity.country)
                     found.append(entity)
+            if first and found:
+                partners = {c.i for c in token.conjuncts}
+                return found + self.mentioned_in([t for t in wanted if t.i in partners], exclude + found)
         return found
 
     def _nominal(self, noun: Token, entry: Entry) -> tuple[list[Entity], list[Entity]]:

@@ -477,7 +477,8 @@ class DocCoder:
         if not recipient and event_type in self.complement_targets:
             # not its own subject: "Vietnam is committed to opening up" is aimed at no one
             subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            recipient = self.finder.mentioned_in([t for t in issue_tokens if t.i not in subjects], actor)[:1]
+            recipient = self.finder.mentioned_in([t for t in issue_tokens if t.i not in subjects], actor,
+                                                 first=True)
         if not recipient and event_type in self.premises_targets:
             recipient = self.finder.at_premises(token, self.premises_preps)
         modes = _modes(trigger)
