@@ -179,6 +179,15 @@ def test_a_demand_is_aimed_at_who_is_to_do_what_is_demanded(code, text, addresse
     assert countries(only(code(text), "REQUEST").recipient) == {addressee}
 
 
+def test_a_protest_is_aimed_at_the_target_of_what_it_protests_or_demands(code):
+    strike = only(code("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against "
+                       "Sweden's decision to send them back."), "PROTEST")
+    assert countries(strike.recipient) == {"SWE"}
+    strike = only(code("Islamic fundamentalists continued their hunger strike to demand the resignation "
+                       "of Algerian President Ahmed Ben Bella."), "PROTEST")
+    assert countries(strike.recipient) == {"DZA"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -35,7 +35,16 @@ from tidings.events.triggers import (
     objects,
 )
 from tidings.events.venue import Venues, clause_of, elaboration
-from tidings.model import Article, DatePrecision, Entity, Event, Factuality, Location, Mention
+from tidings.model import (
+    Article,
+    DatePrecision,
+    Entity,
+    Event,
+    Factuality,
+    Location,
+    Mention,
+    same_side,
+)
 
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
@@ -325,11 +334,13 @@ class DocCoder:
         self.refusal_auxiliaries = cb.cue("refusal_auxiliaries")
         self.premises_preps = cb.cue("premises_preps")
         self.same_time_marks = cb.cue("same_time_marks")
+        self.purpose_targets = cb.cue("recipient_from_purpose_types")
 
     def code(self) -> list[Event]:
         triggers = self.triggers
         by_token = {t.token.i: t for t in triggers}
-        coded = [t for t in triggers if _governing_trigger(t, by_token, self.cb) is None
+        governing = {t.token.i: _governing_trigger(t, by_token, self.cb) for t in triggers}
+        coded = [t for t in triggers if governing[t.token.i] is None
                  and not states_condition(t.token, self.cb) and not states_prospect(t.token, self.cb)
                  and not _describes_source(t.token, self.cb) and not _cites_agreement(t, self.cb)
                  and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]
@@ -352,6 +363,16 @@ class DocCoder:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.reactions:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
+        # "began a hunger strike to protest against Sweden's decision": a protest is aimed at
+        # the target of the event its complement or purpose states
+        for inner in triggers:
+            outer = governing[inner.token.i]
+            if (outer is not None and outer.entry.type in self.purpose_targets and outer.token.i in parties
+                    and not parties[outer.token.i][1]):
+                actor = parties[outer.token.i][0]
+                aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
+                if aimed:
+                    parties[outer.token.i] = (actor, aimed)
         return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in restated]
 
     def _antecedent_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
