@@ -46,10 +46,27 @@ def test_admin_word_asks_for_the_division(geo, name, country):
     assert geo.resolve(name.split()[0]).feature == "city"  # bare name: the city
 
 
-def test_eastern_ukraine_is_the_country_with_a_qualifier(geo):
+def test_eastern_ukraine_is_the_country_with_a_qualifier_placed_in_its_east(geo):
     loc = geo.resolve("eastern Ukraine")
+    whole = geo.resolve("Ukraine")
     assert (loc.country, loc.feature, loc.qualifier) == ("UKR", "country", "eastern")
-    assert loc.lat is not None
+    assert loc.lon > whole.lon + 3  # east of the country's centre, near Kharkiv and Donetsk
+    assert distance_km((loc.lat, loc.lon), (48.5, 37.5)) < distance_km((whole.lat, whole.lon), (48.5, 37.5)) / 3
+
+
+@pytest.mark.parametrize("name, check", [
+    ("northern Kenya", lambda part, whole: part.lat > whole.lat),
+    ("southern Lebanon", lambda part, whole: part.lat < whole.lat),
+    ("western Ukraine", lambda part, whole: part.lon < whole.lon),
+])
+def test_a_direction_word_places_the_part_of_the_country(geo, name, check):
+    part, whole = geo.resolve(name), geo.resolve(name.split()[1])
+    assert part.qualifier == name.split()[0] and check(part, whole)
+
+
+def test_a_word_naming_no_direction_leaves_the_place_as_it_is(geo):
+    part, whole = geo.resolve("upper Egypt"), geo.resolve("Egypt")
+    assert part.qualifier == "upper" and (part.lat, part.lon) == (whole.lat, whole.lon)
 
 
 def test_paris_follows_context(geo):

@@ -19,6 +19,7 @@ from ..model import Location
 from . import gazetteer as _gazetteer
 from .find import QUALIFIERS, Toponym, inner_place, toponyms
 from .gazetteer import Gazetteer, Place, key
+from .parts import Parts
 from .resolve import Scored, coherence, distance_km, rank
 
 __all__ = ["Geocoder", "Location", "Toponym", "distance_km"]
@@ -42,6 +43,7 @@ class Geocoder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self.parts = Parts(gaz)
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -68,7 +70,7 @@ class Geocoder:
                 qualifier = first.lower()
                 ranked = rank(self.gaz, rest, context=context, near=[near] if near else ())
         loc = self._best(ranked)
-        return loc.model_copy(update={"qualifier": qualifier}) if loc and qualifier else loc
+        return self._in_part(loc.model_copy(update={"qualifier": qualifier})) if loc and qualifier else loc
 
     # -- documents -----------------------------------------------------------------------
     def toponyms(self, doc: Doc) -> list[Toponym]:
@@ -120,7 +122,7 @@ class Geocoder:
             loc = self._best(ranked)
             if loc is None and _vicinity_worthy(t):
                 loc = self._inner(t, contexts.get(name, ctx))
-            out.append(_as_mentioned(loc, t) if loc is not None else None)
+            out.append(self._in_part(_as_mentioned(loc, t)) if loc is not None else None)
         return self._vicinities(mentions, out)
 
     def _inner(self, t: Toponym, ctx: Counter[str]) -> Location | None:
@@ -160,6 +162,13 @@ class Geocoder:
             return None
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
         return self._location(ranked[0].place, score=round(margin, 3))
+
+    def _in_part(self, loc: Location) -> Location:
+        """A country or province named with a direction ("eastern Ukraine") at that part."""
+        if not loc.qualifier or loc.feature not in ("country", "admin1") or not loc.country:
+            return loc
+        point = self.parts.point(loc.country, loc.qualifier, loc.name if loc.feature == "admin1" else None)
+        return loc if point is None else loc.model_copy(update={"lat": point[0], "lon": point[1]})
 
     def _location(self, place: Place, *, score: float | None = None) -> Location:
         if place.feature == "admin1":
