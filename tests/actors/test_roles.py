@@ -204,3 +204,45 @@ def test_capitals_between_which_a_noun_runs_are_its_parties_not_places(nlp):
     assert codes(actors, doc, "Washington") == ["USAGOV", "VENGOV"]
     doc, actors = run(nlp, "Flights landed in Washington.")
     assert codes(actors, doc, "Washington") == []
+
+
+def test_a_role_misparsed_as_the_modifier_of_a_coordinated_name_is_an_actor_apart(nlp):
+    # the small model hangs "government" on "rebels" and "M23" on "government"
+    doc, actors = run(nlp, "Residents greeted the declaration, two days after the Congolese "
+                           "government and M23 rebels put their names to the document.")
+    found = actors.entities_for(tok(doc, "rebels"))
+    assert [(e.code, e.text) for e in found] == [
+        ("CODGOV", "the Congolese government"), ("CODREB", "M23 rebels")]
+    # "government and rebel forces": the modifier names no owner of its own, no split
+    doc, actors = run(nlp, "Government and rebel forces clashed near Goma.")
+    assert "GOV" not in {e.sector for e in actors.entities_for(tok(doc, "forces"))}
+
+
+def test_the_two_sides_take_up_a_coordination_the_parser_split(nlp):
+    doc, actors = run(nlp, "Residents greeted the declaration, two days after the Congolese "
+                           "government and M23 rebels put their names to the document. Under "
+                           "the declaration, the two sides promised to end hostilities.")
+    assert sorted(codes(actors, doc, "sides")) == ["CODGOV", "CODREB"]
+
+
+def test_a_definite_plural_role_takes_up_the_same_role_named_before(nlp):
+    doc, actors = run(nlp, "Egyptian and Qatari mediators hosted a Hamas delegation in Cairo. "
+                           "Officials said the mediators were pushing a proposal.")
+    found = actors.entities_for(tok(doc, "mediators", 1))
+    assert [e.code for e in found] == ["EGYGOV", "QATGOV"]
+    assert {e.text for e in found} == {"the mediators"}  # provenance: the mention's own words
+    # "the rebels": a named armed group counts as the rebels
+    doc, actors = run(nlp, "The Houthis sank a ship on Monday. The rebels halted their attacks "
+                           "on US vessels in May.")
+    assert codes(actors, doc, "rebels") == ["YEMREB"]
+    # two different sets of mediators just before: no guess
+    doc, actors = run(nlp, "Egyptian mediators met Hamas, while Norwegian mediators met the ELN. "
+                           "The mediators said talks would go on.")
+    assert codes(actors, doc, "mediators", 2) == ["GOV"]
+
+
+def test_the_group_takes_up_a_role_phrase_naming_one_armed_group(nlp):
+    doc, actors = run(nlp, "Yemen's Houthi rebels said they had sunk a ship in the group's "
+                           "first attacks this year.")
+    assert codes(actors, doc, "group") == ["YEMREB"]
+

@@ -282,3 +282,18 @@ def test_the_passive_subject_of_an_attack_is_its_target_even_without_an_agent(co
 def test_a_stative_passive_subject_is_no_recipient(code):
     events = code("Vietnam is committed to opening up the economy.")
     assert all(e.recipient == [] for e in events)
+
+
+def test_a_when_clause_names_the_agent_of_an_agentless_passive_attack(code):
+    events = code("Three police officers were killed when Russian soldiers opened fire near Kherson.")
+    assert all(countries(e.actor) == {"RUS"} for e in events if e.event_type == "ASSAULT")
+    # without a "when" clause saying how, the passive keeps no actor
+    killed = only(code("Three police officers were killed near Kherson."), "ASSAULT")
+    assert killed.actor == []
+
+
+def test_unidentified_attackers_keep_no_country(code):
+    events = code("India closed the border a day after gunmen killed 26 people near Pahalgam in "
+                  "Kashmir. India said it would act.")
+    attack = only(events, "ASSAULT")
+    assert [(e.country, e.sector) for e in attack.actor] == [(None, "UAF")]

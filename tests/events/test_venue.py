@@ -47,3 +47,10 @@ def test_a_later_event_of_other_countries_does_not_take_the_dateline(code):
 def test_the_named_city_beats_the_country_its_description_implies(code):
     attack = only(code("Russian drones struck the Ukrainian city of Kharkiv on Tuesday."), "ASSAULT")
     assert _place(attack) == ("Kharkiv", "UKR")
+
+
+def test_where_a_thing_comes_from_is_no_place_of_the_event(code):
+    events = code("NATO said it would reinforce its eastern flank with fighter jets from Denmark, "
+                  "France and Germany.")
+    mobilize = only(events, "MOBILIZE")
+    assert mobilize.location is None and mobilize.recipient == []

@@ -22,6 +22,10 @@ candidates agree on one actor, and otherwise leaves the mention unresolved.
   from its state).
 - "the group", "the movement": the named armed group of the same or previous sentence (or, with
   none there, of the last three), when that is one group.
+- "the rebels", "the mediators", "the protesters" (a definite plural role with no owner): the
+  actors of the same role named in the last five sentences ("Egyptian and Qatari mediators";
+  for rebels and militants also a named armed group, "the Houthis"), those of the same or
+  previous sentence first, when they are one set of actors.
 """
 
 from __future__ import annotations
@@ -219,7 +223,8 @@ def named_group(res: Resolver, head: Token):
     """(country, sector, code) for "the group": the one armed group named just before."""
     here = res.sent_of[head.i]
     cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
-             and (np.kind == "group" or (np.role is not None and np.role.group_only))]
+             and (np.kind == "group" or (np.role is not None and np.role.group_only)
+                  or _named_rebels(np))]
     near = [np for np in cands if np.sent >= here - 1]
     for found in (near, cands):
         codes = {e.code for np in found for e in np.entities}
@@ -228,6 +233,41 @@ def named_group(res: Resolver, head: Token):
             return ent.country, ent.sector, ent.code
         if codes:
             return None  # two groups named: "the group" could be either
+    return None
+
+
+def _named_rebels(np: NP) -> bool:
+    """ "Yemen's Houthi rebels", "M23 fighters": a role phrase naming one armed group."""
+    return np.kind == "role" and bool(np.entities) and all(
+        e.sector == "REB" and e.country for e in np.entities)
+
+
+def same_plural(res: Resolver, head: Token, role: Role):
+    """[(country, sector, code)] for "the rebels"/"the mediators": the actors of the same role
+    named just before ("Egyptian and Qatari mediators" -> EGYGOV, QATGOV); for an armed
+    non-state role also a named armed group ("the Houthis"). Those of the same or previous
+    sentence decide, else all of the last five; None when they name different actors."""
+    here = res.sent_of[head.i]
+    armed = role.sector == "REB"
+    found: list[tuple[int, list[Entity]]] = []
+    for np in res.order:
+        if np.head >= head.i or np.sent < here - PAIR_WINDOW or np.kind == "pronoun":
+            continue
+        if np.role is not None and np.role.phrase == role.phrase:
+            ents = [e for e in np.entities if e.country]
+        elif armed:
+            ents = [e for e in np.entities if e.sector == "REB" and e.country]
+        else:
+            continue
+        if ents:
+            found.append((np.sent, ents))
+    near = [ents for sent, ents in found if sent >= here - 1]
+    for group in (near, [ents for _, ents in found]):
+        keys = {tuple(sorted({e.code for e in ents})) for ents in group}
+        if len(keys) == 1:
+            return [(e.country, e.sector, e.code) for e in group[-1]]
+        if keys:
+            return None  # two sets of actors: "the rebels" could be either
     return None
 
 

@@ -109,8 +109,11 @@ def surname_at(doc: Doc, start: int, end: int) -> int:
 
 
 def _root(doc: Doc, span: NameSpan) -> int:
-    """The span's syntactic head: its token whose head lies outside the span."""
+    """The span's syntactic head: its token whose head lies outside the span; of several, the
+    last (English noun phrases end in their head): the small model can hang "M23" in "the
+    Congolese government and M23 rebels" on "government", but "rebels" heads the name."""
+    root = -1
     for token in doc[span.start:span.end]:
         if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
-            return token.i
-    return span.end - 1
+            root = token.i
+    return root if root >= 0 else span.end - 1

@@ -226,9 +226,10 @@ class Resolver:
         plural = entry.plural or token.tag_ in ("NNS", "NNPS")
         # "the United Arab Emirates", "the Philippines": plural in form, a state ("it") in use
         state = entry.kind == "country"
-        return self._new_np(token, entry.kind, start, end,
-                            [(entry.country, entry.sector, entry.code)],
-                            plural=plural, org=state or not plural, locative=locative)
+        np = self._new_np(token, entry.kind, start, end,
+                          [(entry.country, entry.sector, entry.code)],
+                          plural=plural, org=state or not plural, locative=locative)
+        return self._with_coordinated_modifier(token, np)
 
     # ----------------------------------------------------------------- persons
 
@@ -314,7 +315,9 @@ class Resolver:
     # ----------------------------------------------------------------- roles
 
     def _role_np(self, head: Token) -> NP | None:
-        found = self._role_sides(head, prepass=False)
+        split = self._coordinated_modifier(head)
+        skip = frozenset(range(split.left_edge.i, split.i + 1)) if split is not None else frozenset()
+        found = self._role_sides(head, prepass=False, skip=skip)
         if found is None:
             return None
         role, sides, start, end = found
@@ -325,7 +328,8 @@ class Resolver:
         flags = dict(role=role, office=office, person=person, plural=plural,
                      org=not role.person and not plural)
         if sides:
-            return self._new_np(head, "role", start, end, sides, **flags)
+            return self._with_coordinated_modifier(
+                head, self._new_np(head, "role", start, end, sides, **flags), split)
         count = coref.count_word(head)
         if count and plural:
             sides = coref.pair(self, head, role, count)
@@ -341,6 +345,11 @@ class Resolver:
             side = coref.named_group(self, head)
             if side is not None:
                 return self._new_np(head, "role", start, end, [side], **flags)
+        if definite and plural:
+            # "the rebels", "the mediators": the same role named just before
+            sides = coref.same_plural(self, head, role)
+            if sides:
+                return self._new_np(head, "role", start, end, sides, **flags)
         if definite and role.home and not plural:
             # "the army said": the article's own army; the event coder gives the country
             return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
@@ -353,8 +362,41 @@ class Resolver:
         sector = self._sector(head, role, mods)
         return self._new_np(head, "role", start, end, [(role.country, sector, None)], **flags)
 
-    def _role_sides(self, head: Token, prepass: bool):
-        """(role, [(country, sector, code)], start, end) for a role head, or None."""
+    def _coordinated_modifier(self, head: Token) -> Token | None:
+        """A role noun parsed as a modifier of ``head`` though it heads a phrase of its own,
+        coordinated with ``head``'s: "the Congolese government and M23 rebels", where the small
+        model makes "government" a modifier of "rebels" and "M23" its conjunct. Only one with
+        an owner of its own ("Congolese") counts: "government and rebel forces" are forces."""
+        for mod in head.lefts:
+            if mod.dep_ not in ("nmod", "compound") or mod.pos_ != "NOUN":
+                continue
+            conjuncts = [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
+            if conjuncts and any(c.dep_ == "cc" for c in mod.children):
+                found = self._role_sides(mod, prepass=False)
+                if found is not None and found[1]:
+                    return mod
+        return None
+
+    def _with_coordinated_modifier(self, head: Token, np: NP, mod: Token | None = None) -> NP:
+        """``np`` with the actors of a role phrase misparsed as its modifier (``mod``, else
+        ``_coordinated_modifier``'s) before its own, each with its own words: "the Congolese
+        government" CODGOV, "M23 rebels" CODREB."""
+        mod = mod or self._coordinated_modifier(head)
+        if mod is None:
+            return np
+        found = self._role_sides(mod, prepass=False)
+        assert found is not None
+        _, sides, start, end = found
+        conjunct = next(c for c in mod.children if c.dep_ == "conj")
+        own_start = conjunct.left_edge.i
+        own = [self.entity(own_start, np.end, e.country, e.sector, e.code) for e in np.entities]
+        np.entities = [self.entity(start, mod.i + 1, c, s, code) for c, s, code in sides] + own
+        np.plural, np.person, np.org = True, False, False
+        return np
+
+    def _role_sides(self, head: Token, prepass: bool, skip: frozenset[int] = frozenset()):
+        """(role, [(country, sector, code)], start, end) for a role head, or None; modifiers
+        at ``skip`` give no cue."""
         if head.pos_ not in ("NOUN", "PROPN") or self._opaque(head):
             return None
         match = self._match_phrase(head, self.kb.roles)
@@ -364,7 +406,7 @@ class Resolver:
         start, end = self._extent(head)
         mods = [t for t in self.left_mods(head) if t.i < match.start]
         sector = self._sector(head, role, mods)
-        cues = self.cues(head, prepass=prepass, possessor=not role.relational)
+        cues = self.cues(head, prepass=prepass, possessor=not role.relational, skip=skip)
         if match.of_end is not None:
             end = max(end, match.of_end)
         else:
@@ -472,10 +514,14 @@ class Resolver:
                          (c.dep_ == "punct" and c.text in "-\u2013"))
         return sorted(out, key=lambda t: t.i)
 
-    def cues(self, head: Token, prepass: bool, possessor: bool = True) -> list[Cue]:
-        """Owners named inside the phrase: modifiers ("Russian", "U.S.") and the possessor."""
+    def cues(self, head: Token, prepass: bool, possessor: bool = True,
+             skip: frozenset[int] = frozenset()) -> list[Cue]:
+        """Owners named inside the phrase: modifiers ("Russian", "U.S.") and the possessor;
+        none from the modifiers at ``skip``."""
         cues: list[Cue] = []
         for tok in self.left_mods(head):
+            if tok.i in skip:
+                continue
             span = self.span_at.get(tok.i)
             if span is not None and tok.i == span.root and not self._stance(span):
                 cue = self._span_cue(span, prepass)

@@ -162,6 +162,8 @@ class ArgumentFinder:
                 actor = self._participle_actor(token)
             if not actor and subject is None:
                 actor = self._passive_parties(token)
+            if not actor and subject is None and entry.type in self.patient_types:
+                actor = self._agent_of_when_clause(token)
             objects = _children(token, "dative")
             if entry.type not in self.means_types:
                 objects += _children(token, "dobj")
@@ -214,6 +216,19 @@ class ArgumentFinder:
         return [e for subject in _children(verb, "nsubjpass")
                 for member in _prep_objects(subject, ("between", "among"))
                 for e in self._entities(member)]
+
+    def _agent_of_when_clause(self, verb: Token) -> list[Entity]:
+        """Who did an act told in the passive with no agent, from a "when" clause saying how:
+        "three police officers were killed *when demonstrators opened fire*"."""
+        if not _children(verb, "nsubjpass"):
+            return []
+        for clause in _children(verb, "advcl"):
+            if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children):
+                subject = verb_subject(clause)
+                found = self._entities(subject) or (self.actors.owner_of(subject) if subject else [])
+                if found:
+                    return found
+        return []
 
     def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity]
                  ) -> tuple[list[Entity], list[Entity]]:

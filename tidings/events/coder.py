@@ -49,6 +49,9 @@ from tidings.model import (
 _MAX_ABSORB_DEPTH = 5
 _OWN_PROPOSITION = ("conj", "advcl", "relcl", "parataxis", "nsubj", "csubj")
 _OBJECT_UP = ("dobj", "pobj", "prep", "attr")  # from an object noun up to its verb
+# Sectors of unidentified actors ("gunmen killed 26 people"): whose they are is what is unknown,
+# so they never take the article's country (samples/README.md: country null with UAF/UNK).
+_UNIDENTIFIED = frozenset({"UAF", "UNK"})
 # Prepositions between a light verb and an event noun it does ("made progress *on* a ceasefire").
 _AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
 # Determiners of an event noun that takes up one already told ("*the* meeting ended without
@@ -575,7 +578,7 @@ class DocCoder:
             return entities
         return [
             e.model_copy(update={"country": home, "code": home + (e.sector or "")})
-            if e.country is None and e.sector else e
+            if e.country is None and e.sector and e.sector not in _UNIDENTIFIED else e
             for e in entities
         ]
 

@@ -99,6 +99,8 @@ class Venues:
             root = span.root
             if self._names_actor(root) or self._owned_elsewhere(root, token, event_type):
                 continue
+            if _source_of_thing(root):
+                continue
             attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
             if root.i not in own and not (attached and root.head.head.pos_ in ("VERB", "AUX")):
                 continue  # outside the clause, only a place said of a verb: not "for many in Kyiv"
@@ -134,6 +136,13 @@ class Venues:
                 return not (ancestor.i == token.i or ancestor.is_ancestor(token)
                             or self.trigger_types[ancestor.i] == event_type)
         return False
+
+
+def _source_of_thing(root: Token) -> bool:
+    """ "fighter jets *from Denmark, France and Germany*": where a thing comes from, not where
+    the event is."""
+    first = nlp.first_conjunct(root)
+    return first.dep_ == "pobj" and first.head.lower_ == "from" and first.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def place_unplaced(events: list[Event], dateline: Location | None, places: list[Location]) -> list[Event]:
