@@ -373,3 +373,10 @@ def test_a_when_clause_happens_at_its_main_clauses_time(code):
     attack = only(code("On Wednesday, police officers were wounded when rebels attacked a checkpoint."),
                   "ASSAULT")
     assert attack.date == dt.date(2025, 8, 13) and attack.date_precision == "day"
+
+
+def test_a_conjoined_verb_shares_the_first_ones_date_unless_it_says_its_own(code):
+    events = code("The army shelled the town on Monday and arrested dozens of protesters.")
+    assert only(events, "COERCE").date == dt.date(2025, 8, 11)
+    events = code("The army shelled the town on Monday and arrested dozens of protesters on Tuesday.")
+    assert only(events, "COERCE").date == dt.date(2025, 8, 12)

@@ -603,7 +603,9 @@ class DocCoder:
         # happens at its main clause's time
         same_time = clause.dep_ == "advcl" and any(
             c.dep_ == "advmod" and c.lower_ in self.same_time_marks for c in clause.children)
-        for owner in (clauses, {speaker.i} if speaker is not None else set(),
+        # "visited Beirut *last month* and met President Aoun": a conjoined verb shares the time
+        # of the first, unless it says its own
+        for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),
                       {clause_of(clause.head).i} if same_time else set()):
             for clause, anchored in dated:
                 if clause in owner:
