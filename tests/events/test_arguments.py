@@ -188,6 +188,15 @@ def test_a_protest_is_aimed_at_the_target_of_what_it_protests_or_demands(code):
     assert countries(strike.recipient) == {"DZA"}
 
 
+def test_a_measure_at_home_with_no_target_named_is_aimed_at_the_countrys_people(code):
+    curfew = only(code("Turkish authorities have imposed a curfew in the town of Cizre in southeastern "
+                       "Turkey."), "COERCE")
+    assert [e.code for e in curfew.actor] == ["TURGOV"] and [e.code for e in curfew.recipient] == ["TUR"]
+    killing = only(code("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia."),
+                   "ASSAULT")
+    assert countries(killing.recipient) == {"SRB"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -324,6 +324,7 @@ class DocCoder:
         self.issue_from_trigger = cb.cue("issue_from_trigger_types")
         self.positions = cb.cue("stance_types")
         self.located_targets = cb.cue("target_from_location_types")
+        self.domestic_targets = cb.cue("domestic_target_types")
         self.complement_targets = cb.cue("recipient_from_complement_types")
         self.clause_targets = cb.cue("recipient_from_clause_types")
         self.reactions = cb.cue("reaction_types")
@@ -510,8 +511,9 @@ class DocCoder:
         actor = self._localise(actor, location, local=event_type in self.local_types)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
-        if (not recipient and event_type in self.located_targets and location and location.country
-                and location.country not in {e.country for e in actor}):
+        if (not recipient and location and location.country and (
+                (event_type in self.located_targets and location.country not in {e.country for e in actor})
+                or (event_type in self.domestic_targets and {location.country} == {e.country for e in actor}))):
             recipient = [Entity(text=location.text or location.name, country=location.country,
                                     code=location.country, start_char=location.start_char,
                                     end_char=location.end_char)]
