@@ -197,6 +197,14 @@ def test_a_measure_at_home_with_no_target_named_is_aimed_at_the_countrys_people(
     assert countries(killing.recipient) == {"SRB"}
 
 
+def test_a_threat_with_no_party_named_is_aimed_where_it_would_happen_outside_its_own_country(code):
+    threat = only(code("Hamas threatened on Monday to resume attacks in Israel."), "THREATEN")
+    assert countries(threat.recipient) == {"ISR"}
+    warning = only(code("Pakistan warned that any attempt to divert water belonging to Pakistan would be an "
+                        "act of war."), "THREATEN")
+    assert "PAK" not in countries(warning.recipient)
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

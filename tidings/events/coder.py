@@ -325,6 +325,7 @@ class DocCoder:
         self.positions = cb.cue("stance_types")
         self.located_targets = cb.cue("target_from_location_types")
         self.domestic_targets = cb.cue("domestic_target_types")
+        self.complement_places = cb.cue("recipient_from_complement_place_types")
         self.complement_targets = cb.cue("recipient_from_complement_types")
         self.clause_targets = cb.cue("recipient_from_clause_types")
         self.reactions = cb.cue("reaction_types")
@@ -502,8 +503,10 @@ class DocCoder:
         if not recipient and event_type in self.complement_targets:
             # not its own subject: "Vietnam is committed to opening up" is aimed at no one
             subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            recipient = self.finder.mentioned_in([t for t in issue_tokens if t.i not in subjects], actor,
-                                                 first=True)
+            complement = [t for t in issue_tokens if t.i not in subjects]
+            recipient = self.finder.mentioned_in(complement, actor, first=True)
+            if not recipient and event_type in self.complement_places:
+                recipient = self.finder.place_in(complement, actor)
         if not recipient and event_type in self.premises_targets:
             recipient = self.finder.at_premises(token, self.premises_preps)
         modes = _modes(trigger)
