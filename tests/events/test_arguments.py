@@ -198,8 +198,8 @@ def test_a_measure_at_home_with_no_target_named_is_aimed_at_the_countrys_people(
 
 
 def test_a_threat_with_no_party_named_is_aimed_where_it_would_happen_outside_its_own_country(code):
-    threat = only(code("Hamas threatened on Monday to resume attacks in Israel."), "THREATEN")
-    assert countries(threat.recipient) == {"ISR"}
+    threat = only(code("Russia threatened to deploy nuclear weapons in Belarus."), "THREATEN")
+    assert countries(threat.recipient) == {"BLR"}
     warning = only(code("Pakistan warned that any attempt to divert water belonging to Pakistan would be an "
                         "act of war."), "THREATEN")
     assert "PAK" not in countries(warning.recipient)
