@@ -303,8 +303,8 @@ class ArgumentFinder:
 
     def place_in(self, tokens: Iterable[Token], actor: list[Entity]) -> list[Entity]:
         """The country of the first place named in an event's complement outside the actor's
-        own: where what is threatened would happen ("threatened to resume attacks *in
-        Israel*"), not what it defends ("water belonging to Pakistan")."""
+        own: where what is threatened would happen ("threatened to deploy nuclear weapons *in
+        Belarus*"), not what it defends ("water belonging to Pakistan")."""
         own = {e.country for e in actor}
         for token in tokens:
             found = [e for e in self._place_country(token) if e.country not in own]
