@@ -380,3 +380,33 @@ def test_a_conjoined_verb_shares_the_first_ones_date_unless_it_says_its_own(code
     assert only(events, "COERCE").date == dt.date(2025, 8, 11)
     events = code("The army shelled the town on Monday and arrested dozens of protesters on Tuesday.")
     assert only(events, "COERCE").date == dt.date(2025, 8, 12)
+
+
+def test_an_act_its_actor_is_not_ready_to_do_is_a_refusal(code):
+    refusal = only(code("Iran said it was not in a hurry to resume talks with Washington."), "REJECT")
+    assert refusal.factuality == "asserted"
+    assert only(code("Iran did not resume talks with Washington."), "CONSULT").factuality == "negated"
+
+
+def test_a_protest_at_a_named_authors_decision_is_aimed_at_that_author(code):
+    protest = only(code("Serbian students marched in protest at the Hungarian government's decision."),
+                   "PROTEST")
+    assert countries(protest.recipient) == {"HUN"}
+
+
+def test_halting_attacks_is_a_retreat_not_an_attack(code):
+    events = code("The Houthis halted their attacks on US vessels.")
+    assert only(events, "RETREAT").factuality == "asserted"
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_a_reward_for_an_arrest_is_a_threat_not_an_arrest(code):
+    events = code("The US doubled its reward for information leading to Maduro's arrest.")
+    assert only(events, "THREATEN").actor
+    assert not [e for e in events if e.event_type == "COERCE"]
+
+
+def test_calling_something_a_hostile_name_is_one_accusation(code):
+    events = code('Maduro called the move an "extravagant threat".')
+    assert only(events, "ACCUSE").factuality == "asserted"
+    assert not [e for e in events if e.event_type == "THREATEN"]

@@ -188,3 +188,40 @@ def test_a_relative_clause_head_is_its_object_only_when_not_its_subject(triggers
 
 def test_a_for_clause_completes_push_for(triggers):
     assert triggers("The UK is pushing hard for the US to support its plan.").get("pushing") == "request.demand"
+
+
+@pytest.mark.parametrize("text, word, entry", [
+    ("China told Washington to stop arming the island.", "told", "request.demand"),
+    ("The plan calls for Israel to withdraw from five positions.", "calls", "request.demand"),
+    ("Riot police used pepper spray and batons to break up crowds.", "used", "assault.crowd"),
+    ("A coast guard vessel blasted a patrol boat with water cannon.", "blasted", "assault.crowd"),
+    ("The rebels said they had sunk the bulk carrier.", "sunk", "assault.destroy"),
+    ("The rebels halted their attacks on US vessels.", "halted", "retreat.ceasefire"),
+    ("Iran would not accept inspectors.", "accept", "retreat.access"),
+    ("Iran barred the inspectors from its nuclear sites.", "barred", "reject.bar"),
+    ("Israel would not send negotiators to Cairo.", "send", "consult.send"),
+    ("Iran remained committed to the treaty.", "remained", "support.support"),
+    ("Germany called the law a devastating message.", "called", "accuse.label"),
+    ("Lai labelled China a foreign hostile force.", "labelled", "accuse.label"),
+    ("The US doubled its reward for information leading to his arrest.", "reward", "threaten.warrant"),
+    ("Ministers walked out of the session in protest.", "walked", "protest.demo"),
+    ("The delegation walked out of the talks.", "walked", "reject.cancel"),
+    ("The junta suspended the French broadcaster.", "suspended", "coerce.restrict"),
+    ("The president declared a state of emergency.", "declared", "coerce.emergency"),
+    ("India ordered Pakistani military advisers to leave.", "ordered", "coerce.deport"),
+])
+def test_verb_and_object_patterns(triggers, text, word, entry):
+    assert triggers(text).get(word) == entry
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He walked out the back door.", "walked"),                    # no session left in protest
+    ("The firm ceased operations in August.", "ceased"),           # a business, not attacks
+    ("Their driver's licenses were suspended.", "suspended"),      # no news outlet
+    ("Anyone with information can call Crime Stoppers.", "call"),  # no hostile name given
+    ("The president ordered his troops to leave the town.", "ordered"),  # own forces
+    ("Macron told reporters he was optimistic.", "told"),          # speech, not a directive
+    ("The ship sank in a storm.", "sank"),                         # nothing sunk by anyone
+])
+def test_verb_and_object_patterns_need_their_object(triggers, text, word):
+    assert word not in triggers(text)

@@ -337,6 +337,7 @@ class DocCoder:
         self.local_types = cb.cue("local_actor_types")
         self.refusable = cb.cue("refusable_types")
         self.refusal_auxiliaries = cb.cue("refusal_auxiliaries")
+        self.unwilling = cb.cue("unwillingness_words")
         self.premises_preps = cb.cue("premises_preps")
         self.same_time_marks = cb.cue("same_time_marks")
         self.purpose_targets = cb.cue("recipient_from_purpose_types")
@@ -411,6 +412,14 @@ class DocCoder:
                     return found
             lemma = target.lemma_.lower()
             anaphor = lemma in self.anaphors or lemma in self.cb.noun_index
+            if anaphor:
+                # "in protest at *the cabinet* decision", "rejected *Israel's* plan": the
+                # author it names, even of the reacting side's own country
+                codes = {e.code for e in actor}
+                named = [e for c in target.children if c.dep_ in ("poss", "compound")
+                         for e in self.actors.entities_for(c) if e.code not in codes]
+                if named:
+                    return named
             if anaphor and any(c.dep_ in ("det", "poss") for c in target.children):
                 return self._answered(trigger.token.i, lemma, own, parties, types)
         return self._provoker(trigger.token, own)
@@ -558,8 +567,18 @@ class DocCoder:
     def _refused(self, verb: Token) -> bool:
         """A negated act its actor says it will not do is a refusal now (PLOVER's REJECT: "all
         rejections and refusals"): "will not withdraw", "would not meet", "won't sign" — not a
-        past one that did not happen ("did not withdraw")."""
-        return any(c.dep_ == "aux" and c.lower_ in self.refusal_auxiliaries for c in verb.children)
+        past one that did not happen ("did not withdraw"); so is one its actor is not ready or
+        willing to do ("was not in a hurry to resume talks": ``unwillingness_words``)."""
+        if any(c.dep_ == "aux" and c.lower_ in self.refusal_auxiliaries for c in verb.children):
+            return True
+        current = verb
+        for _ in range(4):  # up through the act's own clause to what governs it
+            if current.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "acomp", "attr"):
+                return False
+            current = current.head
+            if current.lemma_.lower() in self.unwilling:
+                return True
+        return False
 
     def _contexts(self, entry: Entry, sentence: Span, parties: list[Entity]) -> list[str]:
         """PLOVER contexts: the entry's own, those whose words the sentence uses, and those of

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.events.codebook import Codebook, Entry, Phrase
 
-_VERB_COMPANIONS = ("prt", "prep", "dobj", "advmod", "acomp", "dative", "attr")
+# xcomp: "ordered advisers *to leave*" is one phrase, "order leave"
+_VERB_COMPANIONS = ("prt", "prep", "dobj", "advmod", "acomp", "dative", "attr", "xcomp")
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "poss")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose", "where", "when"}
 
@@ -84,10 +85,18 @@ def objects(token: Token) -> set[str]:
             for grandchild in child.children:  # "send more troops" / "send aid convoys"
                 if grandchild.dep_ == "compound":
                     found |= words(grandchild)
+                elif grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.lemma_.lower() == "state":
+                    # "declared a state of emergency": the state is named by its "of" object
+                    found |= {w for g in grandchild.children if g.dep_ == "pobj" for w in words(g)}
+        elif child.dep_ == "oprd":  # "called the law a *devastating message*": what it is called
+            found |= words(child) | {w for g in child.children if g.dep_ in ("amod", "compound")
+                                     for w in words(g)}
         elif child.dep_ in ("prep", "agent"):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     found |= words(grandchild) | _organisation(grandchild)
+                elif grandchild.dep_ == "prep":  # "walked out of the session": a two-word preposition
+                    found |= {w for g in grandchild.children if g.dep_ == "pobj" for w in words(g)}
         elif child.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "PROPN"):
             found |= words(child)
     if token.dep_ in ("acl", "relcl") and not head_is_subject(token):  # "the troops sent to the border"
@@ -105,6 +114,8 @@ def _complement_heads(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep":
             found.add(child.lower_)
+        elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            found.add("for")  # "calls *for* Israel to withdraw": "for" marks the clause
         elif child.dep_ in ("acl", "ccomp", "xcomp"):
             helpers = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass", "mark")}
             found |= helpers
