@@ -205,6 +205,15 @@ def test_a_threat_with_no_party_named_is_aimed_where_it_would_happen_outside_its
     assert "PAK" not in countries(warning.recipient)
 
 
+def test_an_agreement_is_between_its_parties_and_has_no_host(code):
+    deal = only(code("Congo signed a peace agreement with Rwanda in Washington."), "AGREE")
+    assert countries(deal.actor) == {"COD", "RWA"} and deal.recipient == []
+    deal = only(code("Japanese and Chinese leaders agreed in Lima to pursue closer ties."), "AGREE")
+    assert "PER" not in countries(deal.recipient)
+    promise = only(code("Britain has promised to continue military aid to Mozambique."), "AGREE")
+    assert countries(promise.actor) == {"GBR"} and countries(promise.recipient) == {"MOZ"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -98,6 +98,7 @@ class ArgumentFinder:
         self.patient_types = codebook.cue("passive_patient_types")
         self.border_nouns = codebook.cue("border_nouns")
         self.participant_types = codebook.cue("participants_of_types")
+        self.hosted_types = codebook.cue("hosted_types")
 
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:
@@ -194,7 +195,7 @@ class ArgumentFinder:
         if entry.reciprocal:
             # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
             # as the one met.
-            actor, recipient = self._meeting(token, actor, recipient)
+            actor, recipient = self._meeting(token, actor, recipient, hosted=entry.type in self.hosted_types)
         actor = _dedupe(actor)
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
@@ -230,13 +231,16 @@ class ArgumentFinder:
                     return found
         return []
 
-    def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity]
+    def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity], *, hosted: bool
                  ) -> tuple[list[Entity], list[Entity]]:
-        """Parties of a meeting. Those met "with" are actors too, except a host met at home
-        ("held talks with Ishiba in Tokyo"); a city in a country no party belongs to is the
-        host of third-party talks ("Russian and Ukrainian delegations met in Istanbul")."""
-        venue = self._venue(token)
-        partners = self._targets(_prep_objects(token, _TOGETHER))
+        """Parties of a meeting or agreement. Those met "with" are actors too; where meetings
+        have hosts (``hosted``), except a host met at home ("held talks with Ishiba in Tokyo"),
+        and a city in a country no party belongs to is the host of third-party talks ("Russian
+        and Ukrainian delegations met in Istanbul")."""
+        venue = self._venue(token) if hosted else None
+        # "met with Ishiba", "signed an agreement with Kigali"
+        partners = self._targets(_prep_objects(token, _TOGETHER) + [
+            t for obj in _children(token, "dobj") for t in _prep_objects(obj, _TOGETHER)])
         visitors = {e.country for e in actor}
         hosts = [e for e in partners if venue and e.country == venue.country and venue.country not in visitors]
         actor = actor + [e for e in partners if e not in hosts]
