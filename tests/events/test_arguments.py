@@ -214,6 +214,14 @@ def test_an_agreement_is_between_its_parties_and_has_no_host(code):
     assert countries(promise.actor) == {"GBR"} and countries(promise.recipient) == {"MOZ"}
 
 
+def test_both_sides_of_a_phone_call_are_its_actors_but_a_briefing_is_given_to_someone(code):
+    call = only(code("US President Donald Trump telephoned Russian President Vladimir Putin on Monday."),
+                "CONSULT")
+    assert countries(call.actor) == {"USA", "RUS"} and call.recipient == []
+    briefing = only(code("Trump said he would brief Zelensky and NATO leaders on the talks."), "CONSULT")
+    assert countries(briefing.actor) == {"USA"} and countries(briefing.recipient) == {"UKR", "NATO"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

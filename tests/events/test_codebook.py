@@ -158,6 +158,13 @@ def test_bad_complement_and_negated_type_values_are_e101(tmp_path):
         assert word in str(error)
 
 
+def test_a_reciprocal_value_other_than_true_false_or_all_is_e101(tmp_path):
+    broken = SHIPPED.replace("    reciprocal: true\n", "    reciprocal: some\n", 1)
+    error = _load_error(tmp_path, broken)
+    _assert_e101_at(error, tmp_path / "codebook" / "events.yaml", _line_of(broken, FIRST))
+    assert "reciprocal" in str(error)
+
+
 @pytest.mark.parametrize("bad", [
     "    verbs: 5\n",
     "    confidence: high\n",

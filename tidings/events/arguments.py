@@ -196,6 +196,8 @@ class ArgumentFinder:
             # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
             # as the one met.
             actor, recipient = self._meeting(token, actor, recipient, hosted=entry.type in self.hosted_types)
+            if entry.object_parties:  # "telephoned Putin": both talked
+                actor, recipient = actor + recipient, []
         actor = _dedupe(actor)
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]

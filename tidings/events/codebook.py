@@ -63,6 +63,7 @@ class Entry:
     modes: dict[str, str] = field(default_factory=dict)
     context: tuple[str, ...] = ()
     reciprocal: bool = False
+    object_parties: bool = False  # reciprocal "all": the one acted on is a party too
     complement: str = "issue"
     recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
     confidence: float = 0.7
@@ -203,6 +204,8 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
         raise _fail(path, node, f"entry {raw['id']} has neither verbs nor nouns")
     if raw.get("negated_type") not in (None, *EVENT_TYPES):
         raise _fail(path, node, f"negated_type must be an event type, not {raw['negated_type']!r}")
+    if raw.get("reciprocal") not in (None, True, False, "all"):
+        raise _fail(path, node, f"reciprocal must be true, false or 'all', not {raw['reciprocal']!r}")
     complement = raw.get("complement", "issue")
     if complement not in ("issue", "event"):
         raise _fail(path, node, f"complement must be 'issue' or 'event', not {complement!r}")
@@ -223,6 +226,7 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             modes={str(k): str(v) for k, v in _mapping(raw.get("modes")).items()},
             context=tuple(str(c) for c in _listed(raw.get("context"))),
             reciprocal=bool(raw.get("reciprocal", False)),
+            object_parties=raw.get("reciprocal") == "all",
             complement=complement,
             recipient_preps=tuple(str(p) for p in _listed(raw.get("recipient_preps")))
             or DEFAULT_RECIPIENT_PREPS,
