@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tidings.errors import TidingsError
 from tidings.events import codebook
@@ -73,7 +75,7 @@ def test_scores_issues_and_cues_load():
     cb = codebook.default()
     assert cb.score("ASSAULT", []) is not None and cb.score("ASSAULT", []) < 0
     assert cb.score("AGREE", []) > 0
-    assert cb.cues["historical_after_days"] == 90
+    assert cb.cues.historical_after_days == 90
     issue_names = {name for phrases in cb.issues.values() for name, _ in phrases}
     assert {"ceasefire", "security guarantees", "territorial concessions", "root causes"} <= issue_names
     for first, phrases in cb.issues.items():  # indexed by their first word, longest first
@@ -96,11 +98,24 @@ def test_shipped_word_lists_hold_words_not_yaml_booleans():
     demand = next(e for e in cb.entries if e.id == "request.demand")
     assert "on" in demand.complements["insist"]
     assert "on" in demand.complements["call"]
-    assert "on" in cb.cue("location_preps") and "off" in cb.cue("location_preps")
-    assert "no" in cb.cue("negation_words")
-    for name, values in cb.cues.items():
-        if isinstance(values, list):
-            assert all(isinstance(v, str) for v in values), name
+    assert "on" in cb.cues.location_preps and "off" in cb.cues.location_preps
+    assert "no" in cb.cues.negation_words
+    for cue in fields(cb.cues):
+        values = getattr(cb.cues, cue.name)
+        if isinstance(values, frozenset):
+            assert all(isinstance(v, str) for v in values), cue.name
+
+
+def test_every_shipped_cue_is_a_known_one_and_a_misspelt_cue_is_e101(tmp_path):
+    shipped = yaml.safe_load((CODEBOOK_DIR / "cues.yaml").read_text(encoding="utf-8"))
+    assert set(shipped) == {cue.name for cue in fields(codebook.default().cues)}
+    folder = _codebook_dir(tmp_path, SHIPPED)
+    cues = folder / "cues.yaml"
+    cues.write_text(cues.read_text(encoding="utf-8") + "reaction_typos: [ACCUSE]\n", encoding="utf-8")
+    with pytest.raises(TidingsError) as caught:
+        codebook.load(folder)
+    _assert_e101_at(caught.value, cues, len(cues.read_text(encoding="utf-8").splitlines()))
+    assert "reaction_typos" in str(caught.value)
 
 
 # --- malformed events.yaml ----------------------------------------------------------------------

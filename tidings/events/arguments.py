@@ -91,14 +91,14 @@ class ArgumentFinder:
         self.actors = actors
         self.places = places
         self.codebook = codebook
-        self.location_preps = codebook.cue("location_preps") - {"on"}
-        self.source_types = codebook.cue("source_from_types")
-        self.receiving_verbs = codebook.cue("receiving_verbs")
-        self.means_types = codebook.cue("means_object_types")
-        self.patient_types = codebook.cue("passive_patient_types")
-        self.border_nouns = codebook.cue("border_nouns")
-        self.participant_types = codebook.cue("participants_of_types")
-        self.hosted_types = codebook.cue("hosted_types")
+        self.location_preps = codebook.cues.location_preps - {"on"}
+        self.source_types = codebook.cues.source_from_types
+        self.receiving_verbs = codebook.cues.receiving_verbs
+        self.means_types = codebook.cues.means_object_types
+        self.patient_types = codebook.cues.passive_patient_types
+        self.border_nouns = codebook.cues.border_nouns
+        self.participant_types = codebook.cues.participants_of_types
+        self.hosted_types = codebook.cues.hosted_types
 
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:

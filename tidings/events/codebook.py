@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -98,11 +98,107 @@ def _phrase_index(named_phrases: dict[str, list]) -> PhraseIndex:
 
 
 @dataclass(frozen=True)
+class Cues:
+    """cues.yaml, typed: the word and type lists that steer factuality, arguments and coding
+    (what each means is documented beside it in cues.yaml). A cue a codebook leaves out is
+    empty; one it misspells is an error."""
+
+    # factuality
+    negation_words: frozenset[str] = frozenset()
+    negating_governors: frozenset[str] = frozenset()
+    negating_subjects: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    future_governors: frozenset[str] = frozenset()
+    future_modifiers: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
+    hypothetical_auxiliaries: frozenset[str] = frozenset()
+    hypothetical_governors: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    unpast_condition_marks: frozenset[str] = frozenset()
+    wish_marks: frozenset[str] = frozenset()
+    risk_words: frozenset[str] = frozenset()
+    prospect_nouns: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    historical_after_days: int = 90
+    refusable_types: frozenset[str] = frozenset()
+    refusal_auxiliaries: frozenset[str] = frozenset()
+    unwillingness_words: frozenset[str] = frozenset()
+    # which triggers are events of their own
+    cause_preps: frozenset[str] = frozenset()
+    in_force_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    participant_nouns: frozenset[str] = frozenset()
+    complement_deps: frozenset[str] = frozenset()
+    purpose_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    purpose_deps: frozenset[str] = frozenset()
+    # time, issues, places
+    same_time_marks: frozenset[str] = frozenset()
+    issue_types: frozenset[str] = frozenset()
+    issue_from_trigger_types: frozenset[str] = frozenset()
+    stance_types: frozenset[str] = frozenset()
+    location_preps: frozenset[str] = frozenset()
+    located_at_target_types: frozenset[str] = frozenset()
+    # actors and recipients
+    home_country_share: float = 0.4
+    local_actor_types: frozenset[str] = frozenset()
+    source_from_types: frozenset[str] = frozenset()
+    participants_of_types: frozenset[str] = frozenset()
+    hosted_types: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    border_nouns: frozenset[str] = frozenset()
+    passive_patient_types: frozenset[str] = frozenset()
+    means_object_types: frozenset[str] = frozenset()
+    target_from_location_types: frozenset[str] = frozenset()
+    domestic_target_types: frozenset[str] = frozenset()
+    recipient_from_complement_types: frozenset[str] = frozenset()
+    recipient_from_complement_place_types: frozenset[str] = frozenset()
+    recipient_from_clause_types: frozenset[str] = frozenset()
+    recipient_from_purpose_types: frozenset[str] = frozenset()
+    recipient_from_context_types: frozenset[str] = frozenset()
+    target_at_premises_types: frozenset[str] = frozenset()
+    premises_preps: frozenset[str] = frozenset()
+    own_government_target_types: frozenset[str] = frozenset()
+    reaction_types: frozenset[str] = frozenset()
+    event_anaphors: frozenset[str] = frozenset()
+    anaphor_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_anaphors: frozenset[str] = frozenset()
+    provoking_marks: frozenset[str] = frozenset()
+    # the PLOVER manual's own types (for scoring against PLOVER gold)
+    plover_types: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, raw: Any, root: yaml.Node | None, *, path: Path) -> Cues:
+        """The cues of a cues.yaml mapping; E101 at the line of an unknown or ill-typed cue."""
+        if not isinstance(raw, dict):
+            raise _fail(path, root, "cues.yaml must be a mapping of cue names")
+        nodes = {k.value: k for k, _ in root.value} if isinstance(root, yaml.MappingNode) else {}
+        kinds = {f.name: f.type for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            kind = kinds.get(name)
+            try:
+                if kind is None:
+                    raise ValueError(f"unknown cue {name!r}")
+                if kind == "frozenset[str]":  # as written: type names are upper case
+                    values[name] = frozenset(str(v) for v in _listed(value))
+                elif kind == "dict[str, frozenset[str]]":
+                    values[name] = {str(k): frozenset(str(w) for w in _listed(v)) for k, v in _mapping(value).items()}
+                elif kind == "dict[str, dict[str, str]]":
+                    values[name] = {str(k): {str(a): str(b) for a, b in _mapping(v).items()}
+                                    for k, v in _mapping(value).items()}
+                else:
+                    values[name] = int(value) if kind == "int" else float(value)
+            except (TypeError, ValueError) as exc:
+                raise _fail(path, nodes.get(name, root), f"cue {name}: {exc}") from None
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class Codebook:
     entries: tuple[Entry, ...]
     scores: dict[str, float]  # "ASSAULT" and "ASSAULT:drone" -> PLOVER score
     issues: PhraseIndex  # issues.yaml
-    cues: dict[str, Any]
+    cues: Cues
     verb_index: dict[str, list[tuple[Entry, Phrase]]]
     noun_index: dict[str, list[tuple[Entry, Phrase]]]
     contexts: PhraseIndex = field(default_factory=dict)  # contexts.yaml `words`
@@ -122,13 +218,10 @@ class Codebook:
                 return self.scores[f"{event_type}:{mode}"]
         return self.scores.get(event_type)
 
-    def cue(self, name: str) -> frozenset[str]:
-        return frozenset(self.cues.get(name, ()))
-
     def plover_type(self, event_type: str, factuality: str) -> str:
         """The type as the PLOVER manual codes it: tidings keeps a planned meeting a CONSULT with
         factuality ``future``; PLOVER codes it AGREE (cues.yaml ``plover_types``)."""
-        return self.cues.get("plover_types", {}).get(factuality, {}).get(event_type, event_type)
+        return self.cues.plover_types.get(factuality, {}).get(event_type, event_type)
 
 
 def _fail(path: Path, node: yaml.Node | None, detail: str) -> TidingsError:
@@ -274,7 +367,8 @@ def load(directory: Path = CODEBOOK_DIR) -> Codebook:
     context_path = directory / "contexts.yaml"
     context_data, _ = _load_yaml(context_path) if context_path.exists() else ({}, None)
     context_data = context_data or {}
-    cues, _ = _load_yaml(directory / "cues.yaml")
+    cues_path = directory / "cues.yaml"
+    cues = Cues.parse(*_load_yaml(cues_path), path=cues_path)
     return Codebook(tuple(entries), scores, issues, cues, dict(verb_index), dict(noun_index),
                     contexts=_phrase_index(context_data.get("words") or {}),
                     context_sectors={str(k): str(v) for k, v in (context_data.get("sectors") or {}).items()})

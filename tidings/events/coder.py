@@ -99,7 +99,7 @@ def _describes_source(token: Token, cb: Codebook) -> bool:
     """An event word inside the description of the article's source is no event of its own:
     "the *meeting*'s co-chairman said", "according to a senator who acted as a go-between at
     the *talks*"."""
-    speech = cb.cue("speech_verbs")
+    speech = cb.cues.speech_verbs
     current = token
     for _ in range(10):
         head = current.head
@@ -122,7 +122,7 @@ def _states_cause(token: Token, cb: Codebook) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    causes = cb.cue("cause_preps")
+    causes = cb.cues.cause_preps
     return prep.lower_ in causes or (prep.dep_ == "prep" and prep.head.lower_ in causes)
 
 
@@ -131,7 +131,7 @@ def _cites_agreement(trigger: Trigger, cb: Codebook) -> bool:
     pact", "halted attacks *under* a truce") is one in force, not a new one (cues.yaml
     ``in_force_preps``: preposition -> the types it cites)."""
     token = trigger.token
-    cited = (cb.cues.get("in_force_preps") or {}).get(token.head.lower_, ())
+    cited = cb.cues.in_force_preps.get(token.head.lower_, ())
     return trigger.nominal and token.dep_ == "pobj" and trigger.entry.type in cited
 
 
@@ -142,10 +142,10 @@ def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeboo
     are people, not an event: "demonstrators *rioted*" is kept; so is a position stated of an
     event: "any settlement would *require* Ukraine to withdraw" is the speaker's demand.)"""
     token = trigger.token
-    if trigger.nominal or trigger.entry.type in cb.cue("stance_types"):
+    if trigger.nominal or trigger.entry.type in cb.cues.stance_types:
         return False
     doers = [token.head] if head_is_subject(token) else [c for c in token.children if c.dep_ == "nsubj"]
-    participants = cb.cue("participant_nouns")
+    participants = cb.cues.participant_nouns
     return any(d.i in by_token and by_token[d.i].nominal and d.lemma_.lower() not in participants
                and by_token[d.i].entry.type != trigger.entry.type for d in doers)
 
@@ -156,7 +156,7 @@ def _targets_participants(trigger: Trigger, cb: Codebook) -> bool:
     (cues.yaml ``participant_nouns``)."""
     token = trigger.token
     return (trigger.nominal and token.dep_ in ("dobj", "nsubjpass")
-            and token.lemma_.lower() in cb.cue("participant_nouns"))
+            and token.lemma_.lower() in cb.cues.participant_nouns)
 
 
 def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
@@ -175,15 +175,15 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     """The outer event whose complement or purpose clause holds this trigger, if any."""
     if _elaborates(trigger.token, by_token):
         return by_token[trigger.token.head.i]
-    allowed = cb.cue("complement_deps")
-    purposes = cb.cues.get("purpose_types") or {}
+    allowed = cb.cues.complement_deps
+    purposes = cb.cues.purpose_types
     current: Token = trigger.token
     for step in range(_MAX_ABSORB_DEPTH):
         current = nlp.first_conjunct(current)  # its place is its first conjunct's ("to unite and mobilize")
         dep = current.dep_
-        purpose = step == 0 and dep not in allowed and dep in cb.cue("purpose_deps")
+        purpose = step == 0 and dep not in allowed and dep in cb.cues.purpose_deps
         if ((dep not in allowed and not purpose) or current.head.i == current.i
-                or _own_fact_relative(current, by_token, cb.cue("reaction_types"))
+                or _own_fact_relative(current, by_token, cb.cues.reaction_types)
                 or _states_cause(current, cb)):
             return None
         current = current.head
@@ -314,33 +314,12 @@ class DocCoder:
         self.finder = ArgumentFinder(actors, places, cb)
         self.triggers = find_triggers(doc, cb)
         self.venues = Venues(doc, actors, places, {t.token.i: t.entry.type for t in self.triggers},
-                             cb.cue("location_preps"), cb.cue("located_at_target_types"))
+                             cb.cues.location_preps, cb.cues.located_at_target_types)
         self.sentences, self.sentence_of = nlp.sentences(doc), nlp.sentence_of(doc)
         self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
         self.news_day = self._news_day()
-        self.home_country = _home_country(actors, float(cb.cues.get("home_country_share", 0.4)))
-        self.issue_types = cb.cue("issue_types")
-        self.historical_days = int(cb.cues.get("historical_after_days", 90))
-        self.issue_from_trigger = cb.cue("issue_from_trigger_types")
-        self.positions = cb.cue("stance_types")
-        self.located_targets = cb.cue("target_from_location_types")
-        self.domestic_targets = cb.cue("domestic_target_types")
-        self.complement_places = cb.cue("recipient_from_complement_place_types")
-        self.complement_targets = cb.cue("recipient_from_complement_types")
-        self.clause_targets = cb.cue("recipient_from_clause_types")
-        self.reactions = cb.cue("reaction_types")
-        self.anaphors = cb.cue("event_anaphors")
-        self.anaphor_types = {noun: frozenset(types) for noun, types in cb.cues.get("anaphor_types", {}).items()}
-        self.speech_anaphors = cb.cue("speech_anaphors")
-        self.own_government_targets = cb.cue("own_government_target_types")
-        self.premises_targets = cb.cue("target_at_premises_types")
-        self.local_types = cb.cue("local_actor_types")
-        self.refusable = cb.cue("refusable_types")
-        self.refusal_auxiliaries = cb.cue("refusal_auxiliaries")
-        self.unwilling = cb.cue("unwillingness_words")
-        self.premises_preps = cb.cue("premises_preps")
-        self.same_time_marks = cb.cue("same_time_marks")
-        self.purpose_targets = cb.cue("recipient_from_purpose_types")
+        self.home_country = _home_country(actors, cb.cues.home_country_share)
+        self.cues = cb.cues
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -367,13 +346,13 @@ class DocCoder:
         parties = {t.token.i: self.finder.settle(t, *parties[t.token.i]) for t in coded}
         for trigger in coded:
             actor, recipient = parties[trigger.token.i]
-            if not recipient and trigger.entry.type in self.reactions:
+            if not recipient and trigger.entry.type in self.cues.reaction_types:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
         # "began a hunger strike to protest against Sweden's decision": a protest is aimed at
         # the target of the event its complement or purpose states
         for inner in triggers:
             outer = governing[inner.token.i]
-            if (outer is not None and outer.entry.type in self.purpose_targets and outer.token.i in parties
+            if (outer is not None and outer.entry.type in self.cues.recipient_from_purpose_types and outer.token.i in parties
                     and not parties[outer.token.i][1]):
                 actor = parties[outer.token.i][0]
                 aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
@@ -411,7 +390,7 @@ class DocCoder:
                 if found:
                     return found
             lemma = target.lemma_.lower()
-            anaphor = lemma in self.anaphors or lemma in self.cb.noun_index
+            anaphor = lemma in self.cues.event_anaphors or lemma in self.cb.noun_index
             if anaphor:
                 # "in protest at *the cabinet* decision", "rejected *Israel's* plan": the
                 # author it names, even of the reacting side's own country
@@ -428,7 +407,7 @@ class DocCoder:
         """Who did what a reaction follows: "Japan protested *after Chinese jets flew* close
         to its plane" -> the jets' side."""
         for clause in token.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cb.cue("provoking_marks")
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cues.provoking_marks
                                               for m in clause.children):
                 subject = verb_subject(clause)
                 named = (self.actors.entities_for(subject) or self.actors.owner_of(subject)) if subject else []
@@ -443,14 +422,14 @@ class DocCoder:
         up: the latest one of the noun's kind (ACCUSE for "criticism", SANCTION for
         "measures"), preferring one aimed at the reacting side; then any, likewise. A speech
         noun ("the statement") is the latest thing anyone else said or did."""
-        if lemma in self.speech_anaphors:
+        if lemma in self.cues.speech_anaphors:
             kinds: set[str] = set()
         else:
-            kinds = set(self.anaphor_types.get(lemma, ())) or {
+            kinds = set(self.cues.anaphor_types.get(lemma, ())) or {
                 entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
         earlier = sorted((i for i in parties if i < before), reverse=True)
         tiers = [(kinds, True), (kinds, False)] if kinds else []
-        if lemma not in self.speech_anaphors:
+        if lemma not in self.cues.speech_anaphors:
             tiers.append((None, True))
         tiers.append((None, False))
         for wanted, aimed in tiers:
@@ -485,12 +464,12 @@ class DocCoder:
     def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
         token, entry = trigger.token, trigger.entry
         event_type = entry.type
-        factuality: Factuality = classify(token, self.cb, position=entry.type in self.positions)
+        factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
         if factuality == "negated" and entry.negated_type:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
-        elif factuality == "negated" and event_type in self.refusable and self._refused(token):
+        elif factuality == "negated" and event_type in self.cues.refusable_types and self._refused(token):
             event_type, factuality = "REJECT", "asserted"  # "they will not withdraw"
-        if not actor and event_type in self.positions:
+        if not actor and event_type in self.cues.stance_types:
             speaker = speech_verb(token, self.cb)
             if speaker is None and token.dep_ == "conj":
                 # "Guterres said the attacks risked ... and called for a halt": the small model
@@ -503,33 +482,33 @@ class DocCoder:
         date, precision = self._date(trigger, sentence, factuality)
         published = self.article.published
         if (factuality == "asserted" and date is not None and published is not None
-                and (published - date).days > self.historical_days):
+                and (published - date).days > self.cues.historical_after_days):
             factuality = "historical"
-        issue_tokens = _issue_tokens(trigger, event_type in self.issue_from_trigger)
-        issue = find_issue(issue_tokens, self.cb) if event_type in self.issue_types else None
-        if not recipient and event_type in self.clause_targets:
+        issue_tokens = _issue_tokens(trigger, event_type in self.cues.issue_from_trigger_types)
+        issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
+        if not recipient and event_type in self.cues.recipient_from_clause_types:
             recipient = self.finder.addressee(token, actor)
-        if not recipient and event_type in self.complement_targets:
+        if not recipient and event_type in self.cues.recipient_from_complement_types:
             # not its own subject: "Vietnam is committed to opening up" is aimed at no one
             subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             complement = [t for t in issue_tokens if t.i not in subjects]
             recipient = self.finder.mentioned_in(complement, actor, first=True)
-            if not recipient and event_type in self.complement_places:
+            if not recipient and event_type in self.cues.recipient_from_complement_place_types:
                 recipient = self.finder.place_in(complement, actor)
-        if not recipient and event_type in self.premises_targets:
-            recipient = self.finder.at_premises(token, self.premises_preps)
+        if not recipient and event_type in self.cues.target_at_premises_types:
+            recipient = self.finder.at_premises(token, self.cues.premises_preps)
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
-        actor = self._localise(actor, location, local=event_type in self.local_types)
+        actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and location and location.country and (
-                (event_type in self.located_targets and location.country not in {e.country for e in actor})
-                or (event_type in self.domestic_targets and {location.country} == {e.country for e in actor}))):
+                (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})
+                or (event_type in self.cues.domestic_target_types and {location.country} == {e.country for e in actor}))):
             recipient = [Entity(text=location.text or location.name, country=location.country,
                                     code=location.country, start_char=location.start_char,
                                     end_char=location.end_char)]
-        if not recipient and event_type in self.own_government_targets:
+        if not recipient and event_type in self.cues.own_government_target_types:
             recipient = _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
@@ -569,14 +548,14 @@ class DocCoder:
         rejections and refusals"): "will not withdraw", "would not meet", "won't sign" — not a
         past one that did not happen ("did not withdraw"); so is one its actor is not ready or
         willing to do ("was not in a hurry to resume talks": ``unwillingness_words``)."""
-        if any(c.dep_ == "aux" and c.lower_ in self.refusal_auxiliaries for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in self.cues.refusal_auxiliaries for c in verb.children):
             return True
         current = verb
         for _ in range(4):  # up through the act's own clause to what governs it
             if current.dep_ not in ("dobj", "pobj", "prep", "xcomp", "acl", "acomp", "attr"):
                 return False
             current = current.head
-            if current.lemma_.lower() in self.unwilling:
+            if current.lemma_.lower() in self.cues.unwillingness_words:
                 return True
         return False
 
@@ -626,7 +605,7 @@ class DocCoder:
         # "*On Wednesday*, officers were killed when demonstrators opened fire": a when-clause
         # happens at its main clause's time
         same_time = clause.dep_ == "advcl" and any(
-            c.dep_ == "advmod" and c.lower_ in self.same_time_marks for c in clause.children)
+            c.dep_ == "advmod" and c.lower_ in self.cues.same_time_marks for c in clause.children)
         # "visited Beirut *last month* and met President Aoun": a conjoined verb shares the time
         # of the first, unless it says its own
         for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),

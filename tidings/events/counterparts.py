@@ -63,7 +63,7 @@ def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[E
     the root causes be addressed first", "would not cede territory") is stated to no one in
     particular."""
     cb = cb or codebook_module.default()
-    directed = cb.cue("recipient_from_context_types")
+    directed = cb.cues.recipient_from_context_types
     done = []
     for event in events:
         entry = cb.entry_of(event.rule)

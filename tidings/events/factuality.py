@@ -21,7 +21,7 @@ _COMPLEMENT_UP = ("xcomp", "ccomp", "acl", "pcomp")
 
 
 def _is_negated(token: Token, cb: Codebook) -> bool:
-    negating_subjects = cb.cue("negating_subjects")
+    negating_subjects = cb.cues.negating_subjects
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
@@ -30,12 +30,12 @@ def _is_negated(token: Token, cb: Codebook) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass", "preconj") and child.lower_ in negating_subjects:
             return True  # "neither announced a deal"
     # "without an agreement", "without agreeing to a ceasefire"
-    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cb.cue("negation_words")
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cb.cues.negation_words
 
 
 def speech_verb(token: Token, cb: Codebook) -> Token | None:
     """The verb of saying whose complement states ``token`` ("said Ukraine would not ...")."""
-    speech = cb.cue("speech_verbs")
+    speech = cb.cues.speech_verbs
     current = token
     for _ in range(8):
         if current.head.i == current.i:
@@ -62,7 +62,7 @@ def verb_forms(token: Token) -> set[str]:
 
 def is_light_verb(token: Token, cb: Codebook) -> bool:
     """A verb whose object noun is the event ("imposed sanctions", "staged demonstrations")."""
-    return bool(verb_forms(token) & cb.cue("light_verbs"))
+    return bool(verb_forms(token) & cb.cues.light_verbs)
 
 
 def states_condition(token: Token, cb: Codebook) -> bool:
@@ -76,16 +76,16 @@ def states_condition(token: Token, cb: Codebook) -> bool:
             break
         clause = clause.head
     if clause.dep_ == "mark":  # misparsed "if cooperation by all parties founders": a noun under "if"
-        return clause.lower_ in cb.cue("condition_marks")
+        return clause.lower_ in cb.cues.condition_marks
     if clause.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    if marks & (cb.cue("condition_marks") | cb.cue("wish_marks")):
+    if marks & (cb.cues.condition_marks | cb.cues.wish_marks):
         return True
     # "before they demobilize", "before assistance is released": a condition; "before they
     # withdrew" is a past fact
     past = any(t.tag_ == "VBD" for t in (clause, *clause.children) if t.i == clause.i or t.dep_ in ("aux", "auxpass"))
-    return bool(marks & cb.cue("unpast_condition_marks")) and not past
+    return bool(marks & cb.cues.unpast_condition_marks) and not past
 
 
 def states_prospect(token: Token, cb: Codebook) -> bool:
@@ -93,13 +93,13 @@ def states_prospect(token: Token, cb: Codebook) -> bool:
     imprisonment", "*at risk of* attack", "*risking* arrest", "a favourable *climate for*
     peace talks" (cues.yaml ``risk_words``, ``prospect_nouns``)."""
     token = first_conjunct(token)  # "face imprisonment, homelessness and persecution"
-    risk = cb.cue("risk_words")
+    risk = cb.cues.risk_words
     if token.dep_ in ("dobj", "xcomp"):
         return bool(verb_forms(token.head) & risk)
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in risk
     if token.dep_ == "pobj" and token.head.lower_ == "for":
-        return token.head.head.lemma_.lower() in cb.cue("prospect_nouns")
+        return token.head.head.lemma_.lower() in cb.cues.prospect_nouns
     return False
 
 
@@ -130,14 +130,14 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     """The factuality, and whether it is final (negation, a condition) or only modal."""
     if _is_negated(token, cb):
         return "negated", True
-    negating = cb.cue("negating_governors")
-    future_gov = cb.cue("future_governors")
-    future_aux = cb.cue("future_auxiliaries")
-    hypo_marks = cb.cue("hypothetical_marks")
-    hypo_aux = cb.cue("hypothetical_auxiliaries")
-    hypo_gov = cb.cue("hypothetical_governors")
-    speech = cb.cue("speech_verbs")
-    future_mods = cb.cue("future_modifiers")
+    negating = cb.cues.negating_governors
+    future_gov = cb.cues.future_governors
+    future_aux = cb.cues.future_auxiliaries
+    hypo_marks = cb.cues.hypothetical_marks
+    hypo_aux = cb.cues.hypothetical_auxiliaries
+    hypo_gov = cb.cues.hypothetical_governors
+    speech = cb.cues.speech_verbs
+    future_mods = cb.cues.future_modifiers
 
     if any(c.dep_ in ("amod", "compound") and c.lower_ in future_mods for c in token.children):
         return "future", False
