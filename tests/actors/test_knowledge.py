@@ -35,6 +35,14 @@ def test_packaged_knowledge_loads_once():
     assert kb.owned["drone"] == "MIL"
 
 
+def test_a_name_listed_in_two_cases_matches_both():
+    # "al-Qaeda" and "Al-Qaeda" are both listed: the lower-case form must not be lost
+    kb = ActorKnowledge.load()
+    for name in ("al-Qaeda", "Al-Qaeda", "al-Shabaab", "Al-Shabaab"):
+        assert kb.lookup(name) and kb.lookup(name)[0].sector == "REB", name
+    assert kb.lookup("Hamas") and kb.lookup("HAMAS") and kb.lookup("hamas") == []
+
+
 def test_explicit_directory_loads(data):
     kb = ActorKnowledge.load(data)
     assert kb.lookup("Hezbollah")[0].code == "LBNREB"

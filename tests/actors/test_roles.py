@@ -122,7 +122,47 @@ def test_stance_and_ethnic_words_block_the_country(nlp):
     doc, actors = run(nlp, "A prominent anti-Syria journalist was killed. Ethnic Albanians "
                            "protested in Serbia.")
     assert codes(actors, doc, "journalist") == ["JRN"]
-    assert codes(actors, doc, "Albanians") == []
+    # an ethnic group: civilians of no country (the event coder places them where they act)
+    assert codes(actors, doc, "Albanians") == ["CVL"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Bosnian Serbs demanded a truce.", "Serbs", ["BIHCVL"]),  # NER tags it PERSON
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Kurds", ["IRQCVL"]),  # no demonym entry
+    ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", ["SRB"]),
+    ("Ethnic Albanians in Serbia protested.", "Albanians", ["SRBCVL"]),
+])
+def test_a_people_is_coded_by_the_country_it_lives_in(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a person role with no sector of its own is of its owner's, even one named after it
+    ("A member of the Syrian parliament started a hunger strike.", "member", ["SYRLEG"]),
+    ("The head of the Russian delegation spoke.", "head", ["RUSGOV"]),
+    ("U.S. border patrol agents abused migrants.", "agents", ["USACOP"]),
+    ("Police agents arrested him.", "agents", []),  # an agent needs an owner
+    ("A newspaper based in Beirut defied the ban.", "newspaper", ["JRN"]),
+    ("Opposition groups in Zimbabwe are demanding reforms.", "groups", ["ZWEOPP"]),
+    ("European Community foreign ministers agreed.", "ministers", ["EUR"]),
+])
+def test_roles_of_members_agents_media_and_groups(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
+def test_an_organisations_official_named_as_one_entity_is_not_opaque(nlp):
+    # "the United Nations Emergency Relief Coordinator" is one ORG entity, but the UN's official
+    doc, actors = run(nlp, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, "
+                           "demanded access.")
+    assert codes(actors, doc, "Coordinator") == ["UNO"]
+
+
+def test_a_titled_person_of_a_country(nlp):
+    doc, actors = run(nlp, "King Hassan of Morocco said he would host a meeting.")
+    assert codes(actors, doc, "Hassan") == ["MARGOV"]
+    assert codes(actors, doc, "he") == ["MARGOV"]
 
 
 def test_group_only_role(nlp):
@@ -131,6 +171,15 @@ def test_group_only_role(nlp):
     assert codes(actors, doc, "movement") == ["PSEREB"]
     # a bare "the movement" takes up the group just named
     assert codes(actors, doc, "movement", 1) == ["PSEREB"]
+
+
+def test_group_only_role_of_an_organisation(nlp):
+    doc, actors = run(nlp, "The UNITA militarist wing refused. The Asia-Pacific Economic "
+                           "Cooperation (APEC) forum agreed. The group said no.")
+    assert codes(actors, doc, "wing") == ["AGOREB"]
+    assert codes(actors, doc, "forum") == ["IGO"]
+    # "the group" is the armed group, not the forum named since
+    assert codes(actors, doc, "group") == ["AGOREB"]
 
 
 def test_the_group_takes_up_the_one_group_just_named(nlp):

@@ -331,3 +331,23 @@ def test_unidentified_attackers_keep_no_country(code):
                   "Kashmir. India said it would act.")
     attack = only(events, "ASSAULT")
     assert [(e.country, e.sector) for e in attack.actor] == [(None, "UAF")]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Israel is opposed to French mediation in peace negotiations with Syria.", "REJECT", {"ISR"}),
+    ("Vietnam is committed to opening up the economy.", "AGREE", {"VNM"}),
+])
+def test_a_stative_passive_keeps_its_subject_as_actor(code, text, kind, actor):
+    assert countries(only(code(text), kind).actor) == actor
+
+
+def test_the_subject_of_a_state_is_in_the_event_named_after_on(code):
+    alert = only(code("Israeli troops remained on alert in the West Bank."), "MOBILIZE")
+    assert [e.code for e in alert.actor] == ["ISRMIL"]
+
+
+def test_parties_mediated_between_are_not_the_mediators(code):
+    mission = only(code("Arab League Secretary General Chadli Klibi undertook a mediation mission "
+                        "between Syria and Palestinian leader Yasser Arafat."), "CONSULT")
+    assert countries(mission.actor) <= {"IGO"}
+    assert countries(mission.recipient) == {"SYR", "PSE"}

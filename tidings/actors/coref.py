@@ -223,8 +223,10 @@ def named_group(res: Resolver, head: Token):
     """(country, sector, code) for "the group": the one armed group named just before."""
     here = res.sent_of[head.i]
     cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
-             and (np.kind == "group" or (np.role is not None and np.role.group_only)
-                  or _named_rebels(np))]
+             and (np.kind == "group" or _named_rebels(np) or (
+                 # "the M23 rebel group", not "the APEC forum": armed groups only
+                 np.role is not None and np.role.group_only
+                 and not any(e.sector == "IGO" or e.country == "NGO" for e in np.entities)))]
     near = [np for np in cands if np.sent >= here - 1]
     for found in (near, cands):
         codes = {e.code for np in found for e in np.entities}

@@ -104,6 +104,13 @@ class Role:
     country: str | None = None  # without an owner, a non-state code: "aid agencies" -> NGO
 
 
+def _strictness(entry: NameEntry) -> tuple[bool, bool]:
+    """How much of the case an alias insists on: all of it ("US"), its capital first letter
+    ("Al-Qaeda"), or none ("al-Qaeda" also matches "Al-Qaeda")."""
+    first = next((c for c in entry.alias if c.isalpha()), "")
+    return entry.exact, first.isupper()
+
+
 def _is_exact(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in alias
@@ -158,8 +165,9 @@ class _Index:
         new = NameEntry(**{**entry.__dict__, "alias": alias, "exact": _is_exact(alias)})
         old = slot.get(entry.kind)
         if old is not None and (old.country, old.code) == (new.country, new.code):
-            # The same actor listed as "Hamas" and "HAMAS": keep the form that is not exact.
-            if new.exact and not old.exact:
+            # The same actor listed as "Hamas" and "HAMAS", or "al-Qaeda" and "Al-Qaeda": keep
+            # the form whose case check lets more spellings through.
+            if _strictness(new) > _strictness(old):
                 return
         elif old is not None and not override:
             return

@@ -39,6 +39,10 @@ def find_names(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
         if not inside:
             found.append(NameSpan(ent.start, ent.end, None))
             continue
+        if sum(s.end - s.start for s in inside) == ent.end - ent.start and all(
+                s.kind in ("demonym", "country") and ent.start <= s.start and s.end <= ent.end
+                for s in inside):
+            continue  # "Bosnian Serbs" tagged PERSON: a people, all its words demonyms
         for span in inside:
             if not (span.start >= ent.start and span.end <= ent.end):
                 continue  # the name reaches outside the person: trust the name

@@ -119,7 +119,9 @@ class Resolver:
         self.nps: dict[int, NP] = {}
         self.order: list[NP] = []
         self._learn_bindings()
+        self.at = -1  # the token the pass is at
         for i in self._candidates():
+            self.at = i
             token = doc[i]
             np = self._visit(token)
             if np is not None and np.entities:
@@ -175,8 +177,44 @@ class Resolver:
         if token.pos_ == "PRON" or token.tag_ in _PRONOUN_TAGS:
             return coref.pronoun(self, token)
         if token.pos_ in ("NOUN", "PROPN") and not _modifier(token):
-            return self._role_np(token)
+            return self._role_np(token) or self._people_np(token)
         return None
+
+    def _people_home(self, head: Token) -> Cue | None:
+        """The country a people lives in, as event coders code ethnic groups: a demonym or
+        country modifying it ("Bosnian Serbs", "Iraqi Kurds", "Kosovo Albanians") or "of"/"in"
+        a country after it ("the Albanians of southern Serbia"). The cue's ``end`` is where
+        the phrase ends."""
+        for mod in head.lefts:
+            span = self.span_at.get(mod.i)
+            if mod.dep_ in MOD_DEPS and span is not None and span.kind in ("demonym", "country") \
+                    and not self._stance(span):
+                cue = self._span_cue(span, prepass=False)
+                if cue is not None:
+                    return cue
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        cues = self._object_cues(obj, prepass=False, places=True)
+                        if cues and cues[0].kind == "country":
+                            cue = cues[0]
+                            cue.end = obj.right_edge.i + 1
+                            return cue
+        return None
+
+    def _people_np(self, head: Token) -> NP | None:
+        """A people the parser calls NORP, with no demonym entry of its own, named with the
+        country it lives in: "Iraqi Kurds" IRQCVL, "Kurds in Iraq"."""
+        if head.ent_type_ != "NORP" or head.tag_ not in ("NNS", "NNPS"):
+            return None
+        home = self._people_home(head)
+        if home is None:
+            return None
+        start, end = self._extent(head)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+        return self._new_np(head, "demonym", start, max(end, home.end),
+                            [(home.country, None if definite else "CVL", None)], plural=True)
 
     def _extent(self, head: Token) -> tuple[int, int]:
         start = head.i
@@ -216,12 +254,18 @@ class Resolver:
             return self._new_np(token, "capital", start, end,
                                 [(entry.country, entry.sector, entry.code)], org=True)
         if entry.kind == "demonym":
-            if any(norm(c.text) in self.kb.ethnic for c in token.lefts):
-                return None  # "ethnic Albanians" in Serbia: an ethnic group, not Albania
             # "the Russians" is the Russian side; "two Americans" are civilians.
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
             sector = None if definite else "CVL"
-            return self._new_np(token, "demonym", start, end, [(entry.country, sector, None)],
+            country: str | None = entry.country
+            if any(norm(c.text) in self.kb.ethnic for c in token.lefts):
+                # "ethnic Albanians" in Serbia: an ethnic group, not Albania; with no country
+                # of its own the event coder places it where the event is
+                country, sector = None, "CVL"
+            home = self._people_home(token)
+            if home is not None:
+                country, end = home.country, max(end, home.end)
+            return self._new_np(token, "demonym", start, end, [(country, sector, None)],
                                 plural=True)
         plural = entry.plural or token.tag_ in ("NNS", "NNPS")
         # "the United Arab Emirates", "the Philippines": plural in form, a state ("it") in use
@@ -292,6 +336,11 @@ class Resolver:
         if role is not None and any(norm(t.text) in self.kb.former for t in mods):
             sector = "ELI"
         cues = self.cues(head, prepass=True)
+        if role is not None and not cues:
+            # "King Hassan of Morocco", "President Ramos of the Philippines"
+            cues = [cue for prep in head.rights if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for obj in prep.children if obj.dep_ == "pobj"
+                    for cue in self._object_cues(obj, prepass=True, places=True)]
         office = role.phrase if role is not None and not role.relational else None
         if cues:
             country, sector2, _ = combine(sector, role, cues[0])
@@ -434,7 +483,8 @@ class Resolver:
                         cues.append(Cue("person", side[0], side[1], make_code(*side[:2]),
                                         span.start, span.end))
         if role.group_only:
-            cues = [cue for cue in cues if cue.kind == "group"]
+            # "the M23 rebel group", "the UNITA militarist wing", "the APEC forum"
+            cues = [cue for cue in cues if cue.kind in ("group", "igo", "ngo")]
         sides = [combine(sector, role, cue) for cue in _unique(cues)]
         return role, sides, start, end
 
@@ -457,6 +507,8 @@ class Resolver:
         ent = self.ent_at.get(head.i)
         if ent is None or ent.label_ not in OPAQUE_LABELS:
             return False
+        if any(self.span_at[t.i].kind in ("igo", "ngo") for t in ent if t.i in self.span_at):
+            return False  # "the United Nations Emergency Relief Coordinator": its official
         for tok in ent:
             if tok.i == head.i or tok.i in self.span_at or not tok.is_title:
                 continue
@@ -545,6 +597,14 @@ class Resolver:
         if prepass or places:
             return []
         np = self.nps.get(tok.i)
+        if np is None and tok.i > self.at:
+            # a role phrase the pass has not reached yet: "a member of the Syrian parliament"
+            found = self._role_sides(tok, prepass=False)
+            if found is None:
+                return []
+            _, sides, start, end = found
+            return [Cue("resolved", c, s, code or make_code(c, s), start, end)
+                    for c, s, code in sides if c is not None]
         if np is None:
             return []
         kind = "group" if np.kind == "group" else "resolved"
@@ -618,6 +678,9 @@ def combine(sector: str | None, role: Role | None, cue: Cue
     civil one it runs ("the Hamas-run health ministry" -> PSEGOV). An organisation's officials
     are the organisation (sector IGO); a named institution lends its sector to generic roles.
     """
+    if sector is None and role is not None and role.person and cue.kind == "resolved":
+        # "a member of the Syrian parliament": one of its owner, in the owner's sector (SYRLEG)
+        return cue.country, cue.sector, cue.code
     if cue.kind == "group":
         if role is None or role.generic or sector is None or sector in ARMED:
             return cue.country, cue.sector, cue.code

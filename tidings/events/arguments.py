@@ -24,11 +24,19 @@ from tidings.events.factuality import is_light_verb, verb_forms
 from tidings.events.triggers import RELATIVE_PRONOUNS, Trigger
 from tidings.model import Entity, Location, same_side
 
+_THIRD_PARTY = "third-party"  # mode of a mediation: its actor stands between the others
 _TOGETHER = ("with", "between", "among", "alongside")
 _CONDITIONS = ("if", "unless")
 # CAMEO 043 "host a visit": its subject is the host. The visitor is the actor and the host the
 # recipient (samples/README.md; PLOVER's CONSULT).
 _HOSTING = "043"
+# Participles that after "be" tell the subject's own stance or engagement, not an act done to
+# it: "Israel is opposed to", "Vietnam is committed to", "Serb forces were engaged in".
+_STATIVE = frozenset({"opposed", "committed", "engaged", "involved", "determined", "prepared",
+                      "poised", "dedicated"})
+# Verbs of being in a state: their subject is in the event named after "on"/"in" ("troops
+# remained on alert", "workers went on strike", "forces were engaged in ethnic cleansing").
+_IN_STATE = frozenset({"be", "remain", "stay", "go", "keep"})
 _QUANTITIES = {"group", "number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
                "thousands", "ten", "tens", "million", "millions", "crowd", "band", "team", "unit"}
 
@@ -70,7 +78,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return subject
-    if _children(verb, "nsubjpass"):
+    passive = _children(verb, "nsubjpass")
+    if passive:
+        if verb.lower_ in _STATIVE:
+            return passive[0]  # "Israel is opposed to ...": a stance of its own
         return None  # passive without "by": the actor is not stated
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
         return verb_subject(verb.head, depth + 1)
@@ -91,14 +102,9 @@ class ArgumentFinder:
         self.actors = actors
         self.places = places
         self.codebook = codebook
+        self.cues = codebook.cues
+        # "a ceasefire *in* Ukraine" is where, not whom; "sanctions *on* Moscow" is whom
         self.location_preps = codebook.cues.location_preps - {"on"}
-        self.source_types = codebook.cues.source_from_types
-        self.receiving_verbs = codebook.cues.receiving_verbs
-        self.means_types = codebook.cues.means_object_types
-        self.patient_types = codebook.cues.passive_patient_types
-        self.border_nouns = codebook.cues.border_nouns
-        self.participant_types = codebook.cues.participants_of_types
-        self.hosted_types = codebook.cues.hosted_types
 
     def _entities(self, token: Token | None) -> list[Entity]:
         if token is None:
@@ -144,7 +150,7 @@ class ArgumentFinder:
                 # aimed at for the people it is of or for
                 entities = [e for member in _prep_objects(token, ("of", "for"))
                             for e in self._entities(member) if e.country]
-            if not entities and token.lemma_.lower() in self.border_nouns:
+            if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]
             found += entities or self._place_country(token)
@@ -163,12 +169,12 @@ class ArgumentFinder:
                 actor = self._participle_actor(token)
             if not actor and subject is None:
                 actor = self._passive_parties(token)
-            if not actor and subject is None and entry.type in self.patient_types:
+            if not actor and subject is None and entry.type in self.cues.passive_patient_types:
                 actor = self._agent_of_when_clause(token)
             objects = _children(token, "dative")
-            if entry.type not in self.means_types:
+            if entry.type not in self.cues.means_object_types:
                 objects += _children(token, "dobj")
-            if _children(token, "agent") or entry.type in self.patient_types:
+            if _children(token, "agent") or entry.type in self.cues.passive_patient_types:
                 # "was hit by drones", "79 people had been detained": the one acted on; not a
                 # stative "Vietnam is committed to opening up"
                 objects += _children(token, "nsubjpass")
@@ -195,7 +201,7 @@ class ArgumentFinder:
         if entry.reciprocal:
             # "A and B met", "talks with B": everyone present is an actor; "A met B" keeps B
             # as the one met.
-            actor, recipient = self._meeting(token, actor, recipient, hosted=entry.type in self.hosted_types)
+            actor, recipient = self._meeting(token, actor, recipient, hosted=entry.type in self.cues.hosted_types)
             if entry.object_parties:  # "telephoned Putin": both talked
                 actor, recipient = actor + recipient, []
         actor = _dedupe(actor)
@@ -347,7 +353,7 @@ class ArgumentFinder:
     def _nominal(self, noun: Token, entry: Entry) -> tuple[list[Entity], list[Entity]]:
         actor: list[Entity] = []
         preps = entry.recipient_preps
-        if entry.type in self.source_types:
+        if entry.type in self.cues.source_from_types:
             # "condemnation from the United Nations": the source acts
             actor += [e for source in _prep_objects(noun, ("from",)) for e in self._entities(source)]
             preps = tuple(p for p in preps if p != "from")
@@ -361,7 +367,12 @@ class ArgumentFinder:
                     actor += bound
                     continue
             actor += self._entities(owner)
-        agent_preps = ("by", "between", "among", *(("of",) if entry.type in self.participant_types else ()))
+        agent_preps = ("by", "between", "among", *(("of",) if entry.type in self.cues.participants_of_types else ()))
+        if _THIRD_PARTY in entry.mode:
+            # "a mediation mission between Syria and Arafat": the parties mediated between are
+            # the ones it is aimed at, not the mediator
+            agent_preps = tuple(p for p in agent_preps if p not in ("between", "among"))
+            preps = (*preps, "between", "among")
         for by in _prep_objects(noun, agent_preps):
             actor += self._entities(by)
         if not actor:
@@ -370,7 +381,7 @@ class ArgumentFinder:
             for modifier in _children(noun, "compound", "amod", "nmod"):
                 actor += self._entities(modifier)
         recipient = self._targets(_prep_objects(noun, preps))
-        if not recipient and noun.dep_ == "dobj" and verb_forms(noun.head) & self.receiving_verbs:
+        if not recipient and noun.dep_ == "dobj" and verb_forms(noun.head) & self.cues.receiving_verbs:
             # "the plan drew condemnation", "Israel faced criticism": the subject receives it
             recipient = self._entities(verb_subject(noun.head))
         if not actor and noun.dep_ in ("dobj", "nsubjpass", "attr") and (
@@ -380,6 +391,12 @@ class ArgumentFinder:
             actor = self._entities(verb_subject(verb))
             if not recipient:
                 recipient = self._targets(_prep_objects(verb, preps))
+        if not actor and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in"):
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX") and (
+                verb.lemma_.lower() in _IN_STATE or verb.lower_ in _STATIVE
+            ):
+                actor = self._entities(verb_subject(verb))  # "troops remained on alert"
         if not actor:
             actor = self._misparsed_light_verb_subject(noun)
         if not actor:
