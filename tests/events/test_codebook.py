@@ -75,7 +75,7 @@ def test_scores_issues_and_cues_load():
     cb = codebook.default()
     assert cb.score("ASSAULT", []) is not None and cb.score("ASSAULT", []) < 0
     assert cb.score("AGREE", []) > 0
-    assert cb.cues.historical_after_days == 90
+    assert cb.cues.historical_after_days == 31
     issue_names = {name for phrases in cb.issues.values() for name, _ in phrases}
     assert {"ceasefire", "security guarantees", "territorial concessions", "root causes"} <= issue_names
     for first, phrases in cb.issues.items():  # indexed by their first word, longest first

@@ -120,7 +120,7 @@ class Cues:
     risk_words: frozenset[str] = frozenset()
     prospect_nouns: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
-    historical_after_days: int = 90
+    historical_after_days: int = 31
     refusable_types: frozenset[str] = frozenset()
     refusal_auxiliaries: frozenset[str] = frozenset()
     unwillingness_words: frozenset[str] = frozenset()

@@ -266,6 +266,17 @@ def _clause_verb(noun: Token) -> tuple[Token, list[str]] | None:
     return None
 
 
+def _period_end(date: dt.date, precision: DatePrecision | None) -> dt.date:
+    """The last day of the period a date names: "in May" lasts until 31 May."""
+    if precision == "week":
+        return date + dt.timedelta(days=6)
+    if precision == "month":
+        return (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if precision == "year":
+        return date.replace(month=12, day=31)
+    return date
+
+
 def _dated_word(date: Token) -> Token:
     """What a date is said of: the noun it modifies ("the *November* ceasefire", "the 2022
     invasion"), else its clause ("met *on Friday*")."""
@@ -482,7 +493,7 @@ class DocCoder:
         date, precision = self._date(trigger, sentence, factuality)
         published = self.article.published
         if (factuality == "asserted" and date is not None and published is not None
-                and (published - date).days > self.cues.historical_after_days):
+                and (published - _period_end(date, precision)).days > self.cues.historical_after_days):
             factuality = "historical"
         issue_tokens = _issue_tokens(trigger, event_type in self.cues.issue_from_trigger_types)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
