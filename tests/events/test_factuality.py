@@ -178,3 +178,25 @@ def test_a_misparsed_if_still_marks_a_condition(code):
     events = code("The Community may halt mediation efforts if cooperation by all parties founders, "
                   "the minister said.")
     assert "COOPERATE" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "A summit between the two leaders is planned for next month.",
+    "The talks are due to resume on Tuesday.",
+    "The summit is set to take place in Geneva.",
+    "The EU is preparing new sanctions against Russia.",
+    "Erdogan invited Putin and Zelensky to Istanbul for talks.",
+    "Erdogan invited Putin to visit Ankara.",
+])
+def test_planned_scheduled_and_invited_events_are_future(code, text):
+    [event] = code(text)
+    assert event.factuality == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The attack was planned by Hamas commanders.",
+    "The talks were expected to focus on trade.",
+    "Seven opposition parties organized a general strike that shut down the capital.",
+])
+def test_what_was_planned_or_organised_in_the_past_happened(code, text):
+    assert all(e.factuality == "asserted" for e in code(text))

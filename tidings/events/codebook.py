@@ -110,6 +110,7 @@ class Cues:
     light_verbs: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
+    future_object_governors: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     hypothetical_auxiliaries: frozenset[str] = frozenset()

@@ -84,8 +84,7 @@ def states_condition(token: Token, cb: Codebook) -> bool:
         return True
     # "before they demobilize", "before assistance is released": a condition; "before they
     # withdrew" is a past fact
-    past = any(t.tag_ == "VBD" for t in (clause, *clause.children) if t.i == clause.i or t.dep_ in ("aux", "auxpass"))
-    return bool(marks & cb.cues.unpast_condition_marks) and not past
+    return bool(marks & cb.cues.unpast_condition_marks) and not _past(clause)
 
 
 def states_prospect(token: Token, cb: Codebook) -> bool:
@@ -101,6 +100,11 @@ def states_prospect(token: Token, cb: Codebook) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "for":
         return token.head.head.lemma_.lower() in cb.cues.prospect_nouns
     return False
+
+
+def _past(verb: Token) -> bool:
+    """Whether a verb is in the past tense ("was planned", "were due")."""
+    return any(t.tag_ == "VBD" for t in (verb, *verb.children) if t.i == verb.i or t.dep_ in ("aux", "auxpass"))
 
 
 def _governors(token: Token) -> list[tuple[Token, str]]:
@@ -144,6 +148,9 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "future", False  # "a final agreement is to be signed"
+    owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ in ("dobj", "pobj") and verb_forms(owner) & cb.cues.future_object_governors:
+        return "future", False  # "is preparing new sanctions", "invited them to Istanbul for talks"
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
         return "hypothetical", False  # "any lasting settlement", "before any truce": none yet
 
@@ -153,6 +160,12 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
         if dep in ("conj", "advcl", "relcl", "parataxis") or (dep == "ccomp" and head.lemma_ in speech):
             break  # another proposition, or reported speech which keeps its own factuality
         if head.i != token.i:
+            if dep in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and not _past(head) and (
+                    verb_forms(head) & future_gov or any(
+                        c.dep_ in ("acomp", "xcomp") and verb_forms(c) & future_gov for c in head.children)):
+                # "a summit is planned for next month", "the talks are due to resume"; not "the
+                # attack was planned by ..."
+                verdict = verdict or "future"
             if dep in _COMPLEMENT_UP and verb_forms(head) & negating:
                 return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX"):
