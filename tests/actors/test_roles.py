@@ -90,6 +90,8 @@ def test_former_official_is_elite(nlp):
     ("Russia's invasion began in 2022.", "invasion", ["RUSMIL"]),
     ("Hamas rockets fell on Israel.", "rockets", ["PSEREB"]),
     ("US sanctions hit the bank.", "sanctions", ["USAGOV"]),
+    ("Rebels sank a Liberian-flagged bulk carrier.", "carrier", ["LBRBUS"]),
+    ("Rebels attacked US vessels in the Red Sea.", "vessels", ["USA"]),
     ("The drones struck Kharkiv.", "drones", []),
     ("Russian troops advanced.", "troops", []),  # an actor itself: use entities_for
     ("Russian regions were flooded.", "regions", []),
