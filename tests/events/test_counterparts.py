@@ -69,6 +69,12 @@ def test_several_countries_acting_together_with_no_one_facing_them_get_no_guess(
     assert [e.code for e in counterpart([INDIA], events)] == ["CHN"]
 
 
+def test_parties_that_face_each_other_in_the_article_take_no_counterpart_together():
+    usa, venezuela, colombia = _entity("USA", "USA"), _entity("VEN", "VEN"), _entity("COL", "COL")
+    events = [_event("THREATEN", [venezuela], [usa], 0), _event("ACCUSE", [colombia], [usa], 1)]
+    assert counterpart([usa, venezuela], events) == []
+
+
 def test_ties_go_to_the_party_in_more_events():
     events = [_event("SANCTION", [INDIA], [PAKISTAN], 0), _event("ACCUSE", [INDIA], [CHINA], 1),
               _event("ASSAULT", [PAKISTAN], [], 2)]

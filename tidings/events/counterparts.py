@@ -36,9 +36,22 @@ def _key(entity: Entity) -> str:
     return entity.country or entity.code
 
 
+def _between_themselves(actor: list[Entity], events: list[Event]) -> bool:
+    """Whether the actor's own parties face each other in these events: "relations between
+    Washington and Caracas were frozen" is about the two of them."""
+    countries = {e.country for e in actor if e.country}
+    return len(countries) > 1 and any(
+        {e.country for e in event.actor} & countries and {e.country for e in event.recipient} & countries
+        and not ({e.country for e in event.actor} & {e.country for e in event.recipient})
+        for event in events)
+
+
 def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
     """The party most often facing `actor` in these events, else the party acting most; ties go
-    to the party taking part in more of the events; [] when none stands out."""
+    to the party taking part in more of the events; [] when none stands out, or when the
+    actor's parties face each other."""
+    if _between_themselves(actor, events):
+        return []
     facing = [e for event in events if event.actor and event.recipient for e in _opposite(event, actor)]
     acting = [e for event in events for e in event.actor if not same_side(e, actor)]
     # several countries acting together with no one facing them: nobody to guess at
