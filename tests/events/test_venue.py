@@ -32,6 +32,13 @@ def test_a_place_of_a_nested_event_is_not_the_outer_events(code):
     assert only(events, "CONSULT").location is None
 
 
+def test_a_place_of_what_is_agreed_on_is_not_the_agreements(code):
+    events = code("ANCHORAGE (Wire) — The two presidents ended their summit without agreeing to a "
+                  "ceasefire in Ukraine.")
+    failed = only(events, "AGREE")
+    assert failed.factuality == "negated" and _place(failed) == ("Anchorage", "USA")
+
+
 def test_the_countries_of_a_meetings_parties_are_no_place(code):
     events = code("SEOUL (Wire) — Rain fell.\n\nIn other news, prices rose.\n\nMarkets fell.\n\n"
                   "Later, the presidents of South Korea and Japan held a summit.")

@@ -133,9 +133,22 @@ class Venues:
         the killing too."""
         for ancestor in root.ancestors:
             if ancestor.i in self.trigger_types and not elaboration(ancestor):
-                return not (ancestor.i == token.i or ancestor.is_ancestor(token)
-                            or self.trigger_types[ancestor.i] == event_type)
+                if ancestor.i == token.i or ancestor.is_ancestor(token):
+                    return False
+                return _in_complement(ancestor, token) or self.trigger_types[ancestor.i] != event_type
         return False
+
+
+def _in_complement(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` is inside what ``trigger`` is about, not its subject: "agreeing to a
+    *ceasefire* in Ukraine" (a place of what is agreed on, not of the agreeing), not "*strikes*
+    across Gaza killed 30" (the subject's place is the event's own)."""
+    if not trigger.is_ancestor(word):
+        return False
+    step = word
+    while step.head.i != trigger.i:
+        step = step.head
+    return step.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _source_of_thing(root: Token) -> bool:
