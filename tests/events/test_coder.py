@@ -219,6 +219,11 @@ def test_dismissed_statement_answers_the_latest_speaker(code):
     assert countries(rejection.recipient) == {"IGO"}
 
 
+def test_any_such_event_is_no_event(code):
+    events = code("Putin said any lasting settlement would require the root causes to be addressed.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
 def test_a_condition_is_no_event_of_its_own(code):
     events = code("Rebel leaders said they would meet the envoy if he gave them a veto.")
     assert [e.event_type for e in events] == ["CONSULT"]

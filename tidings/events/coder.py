@@ -126,6 +126,12 @@ def _states_cause(token: Token, cb: Codebook) -> bool:
     return prep.lower_ in causes or (prep.dep_ == "prep" and prep.head.lower_ in causes)
 
 
+def _any_such(trigger: Trigger) -> bool:
+    """"*any* lasting settlement would require ...", "before *any* truce": no event, one that
+    would be (samples/README.md codes none)."""
+    return trigger.nominal and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.token.children)
+
+
 def _cites_agreement(trigger: Trigger, cb: Codebook) -> bool:
     """An agreement cited as the basis of another act ("keeps troops here *under* a defence
     pact", "halted attacks *under* a truce") is one in force, not a new one (cues.yaml
@@ -336,7 +342,7 @@ class DocCoder:
         triggers = self.triggers
         by_token = {t.token.i: t for t in triggers}
         governing = {t.token.i: _governing_trigger(t, by_token, self.cb) for t in triggers}
-        coded = [t for t in triggers if governing[t.token.i] is None
+        coded = [t for t in triggers if governing[t.token.i] is None and not _any_such(t)
                  and not states_condition(t.token, self.cb) and not states_prospect(t.token, self.cb)
                  and not _describes_source(t.token, self.cb) and not _cites_agreement(t, self.cb)
                  and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]

@@ -151,8 +151,6 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ in ("dobj", "pobj") and verb_forms(owner) & cb.cues.future_object_governors:
         return "future", False  # "is preparing new sanctions", "invited them to Istanbul for talks"
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in token.children):
-        return "hypothetical", False  # "any lasting settlement", "before any truce": none yet
 
     verdict: Factuality | None = None
     clause = token  # the verb (or noun) whose auxiliaries and marks apply to this event
