@@ -200,3 +200,13 @@ def test_planned_scheduled_and_invited_events_are_future(code, text):
 ])
 def test_what_was_planned_or_organised_in_the_past_happened(code, text):
     assert all(e.factuality == "asserted" for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers meet in Geneva next week.",
+    "Talks between the two sides resume tomorrow.",
+    "Ministers gather for talks in Brussels next Tuesday.",
+])
+def test_an_event_dated_after_publication_is_future(code, text):
+    [event] = code(text)
+    assert event.factuality == "future" and event.date > dt.date(2025, 8, 16)

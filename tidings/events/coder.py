@@ -498,9 +498,11 @@ class DocCoder:
         sentence = self.sentences[sentence_index]
         date, precision = self._date(trigger, sentence, factuality)
         published = self.article.published
-        if (factuality == "asserted" and date is not None and published is not None
-                and (published - _period_end(date, precision)).days > self.cues.historical_after_days):
-            factuality = "historical"
+        if factuality == "asserted" and date is not None and published is not None:
+            if (published - _period_end(date, precision)).days > self.cues.historical_after_days:
+                factuality = "historical"
+            elif date > published:  # "the foreign ministers meet in Geneva next week"
+                factuality = "future"
         issue_tokens = _issue_tokens(trigger, event_type in self.cues.issue_from_trigger_types)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
         if not recipient and event_type in self.cues.recipient_from_clause_types:
