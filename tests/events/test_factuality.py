@@ -187,6 +187,8 @@ def test_a_misparsed_if_still_marks_a_condition(code):
     "The EU is preparing new sanctions against Russia.",
     "Erdogan invited Putin and Zelensky to Istanbul for talks.",
     "Erdogan invited Putin to visit Ankara.",
+    "Leaders are expected in Washington on Monday for talks.",
+    "The two sides are working towards a ceasefire.",
 ])
 def test_planned_scheduled_and_invited_events_are_future(code, text):
     [event] = code(text)
@@ -210,3 +212,12 @@ def test_what_was_planned_or_organised_in_the_past_happened(code, text):
 def test_an_event_dated_after_publication_is_future(code, text):
     [event] = code(text)
     assert event.factuality == "future" and event.date > dt.date(2025, 8, 16)
+
+
+@pytest.mark.parametrize("text", [
+    "The EU is considering sanctions on Israel.",
+    "Washington is weighing new sanctions against Caracas.",
+])
+def test_an_event_only_weighed_is_hypothetical(code, text):
+    [event] = code(text)
+    assert event.factuality == "hypothetical"

@@ -111,6 +111,8 @@ class Cues:
     future_governors: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
     future_object_governors: frozenset[str] = frozenset()
+    goal_preps: frozenset[str] = frozenset()
+    hypothetical_object_governors: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     hypothetical_auxiliaries: frozenset[str] = frozenset()

@@ -149,8 +149,12 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return "future", False  # "a final agreement is to be signed"
     owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
-    if token.dep_ in ("dobj", "pobj") and verb_forms(owner) & cb.cues.future_object_governors:
-        return "future", False  # "is preparing new sanctions", "invited them to Istanbul for talks"
+    if token.dep_ in ("dobj", "pobj"):
+        if verb_forms(owner) & cb.cues.future_object_governors or (
+                token.dep_ == "pobj" and token.head.lower_ in cb.cues.goal_preps):
+            return "future", False  # "is preparing new sanctions", "working towards a ceasefire"
+        if verb_forms(owner) & cb.cues.hypothetical_object_governors:
+            return "hypothetical", False  # "is considering sanctions"
 
     verdict: Factuality | None = None
     clause = token  # the verb (or noun) whose auxiliaries and marks apply to this event
