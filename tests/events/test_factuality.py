@@ -221,3 +221,14 @@ def test_an_event_dated_after_publication_is_future(code, text):
 def test_an_event_only_weighed_is_hypothetical(code, text):
     [event] = code(text)
     assert event.factuality == "hypothetical"
+
+
+def test_the_undated_start_of_a_state_lasting_until_now_is_historical(code):
+    events = code("The EU has imposed sanctions on Russia in stages since the full-scale invasion.")
+    invasion = only(events, "ASSAULT")
+    assert invasion.factuality == "historical" and invasion.date is None
+    events = code("Russia has struck Kyiv daily since the talks collapsed.")
+    assert only(events, "CONSULT").factuality == "historical"
+    assert only(events, "ASSAULT").factuality == "asserted"
+    recent = only(code("Prices rose since the talks failed last week."), "CONSULT")
+    assert recent.factuality == "asserted"  # dated, and recent

@@ -272,6 +272,17 @@ def _clause_verb(noun: Token) -> tuple[Token, list[str]] | None:
     return None
 
 
+def _since(token: Token) -> bool:
+    """Whether an event is the start of a state lasting until now, and so before the news:
+    "sanctions *since* the invasion", "fighting has intensified *since* the ceasefire
+    collapsed" (a causal "since" has no perfect tense to measure from)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "since":
+        return True
+    clause = clause_of(token)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in clause.head.children)
+
+
 def _period_end(date: dt.date, precision: DatePrecision | None) -> dt.date:
     """The last day of the period a date names: "in May" lasts until 31 May."""
     if precision == "week":
@@ -496,9 +507,11 @@ class DocCoder:
                 actor = self.finder.subject_of(speaker)
         sentence_index = self.sentence_of[token.i]
         sentence = self.sentences[sentence_index]
-        date, precision = self._date(trigger, sentence, factuality)
+        date, precision, stated = self._date(trigger, sentence, factuality)
         published = self.article.published
-        if factuality == "asserted" and date is not None and published is not None:
+        if factuality == "asserted" and not stated and _since(token):
+            factuality, date, precision = "historical", None, None  # "sanctions since the invasion"
+        elif factuality == "asserted" and date is not None and published is not None:
             if (published - _period_end(date, precision)).days > self.cues.historical_after_days:
                 factuality = "historical"
             elif date > published:  # "the foreign ministers meet in Geneva next week"
@@ -605,14 +618,14 @@ class DocCoder:
         ]
 
     def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
-              ) -> tuple[dt.date | None, DatePrecision | None]:
+              ) -> tuple[dt.date | None, DatePrecision | None, bool]:
         """The date said of this event's own clause ("met *on Friday*"), not of a clause
         around it ("called on Moscow to accept the ceasefire Kyiv agreed to *in March*"); for
         reported speech, the date of the saying ("said *on Sunday* it would resume imports");
-        an undated report is of the article's news day."""
+        an undated report is of the article's news day. Also whether the article states it."""
         published = self.article.published
         if published is None:
-            return None, None
+            return None, None, False
         dated = []  # (the clause each date is said of, the date), read once
         for anchored in when.dates_in(sentence, published, prefer_future=factuality == "future"):
             span = self.doc.char_span(anchored.start_char, anchored.end_char, alignment_mode="expand")
@@ -629,19 +642,19 @@ class DocCoder:
         # of the first, unless it says its own
         for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),
                       {clause_of(clause.head).i} if same_time else set()):
-            for clause, anchored in dated:
-                if clause in owner:
-                    return anchored.date, anchored.precision
+            for said_of, anchored in dated:
+                if said_of in owner:
+                    return anchored.date, anchored.precision, True
         interval = _interval(trigger.token)
         if interval is not None and factuality in ("asserted", "negated"):
             head, days = interval
-            base = next((a.date for clause, a in dated if clause == clause_of(head).i
+            base = next((a.date for said_of, a in dated if said_of == clause_of(head).i
                          and a.precision == "day"), self.news_day)
             if base is not None:
-                return base - dt.timedelta(days=days), "day"
+                return base - dt.timedelta(days=days), "day", True
         if factuality in ("asserted", "negated"):
-            return self.news_day, "day"  # as GDELT does: undated reports are of the news day
-        return None, None
+            return self.news_day, "day", False  # as GDELT does: undated reports are of the news day
+        return None, None, False
 
     def _news_day(self) -> dt.date | None:
         """The day the lede's events happened ("... on Friday"), else the publication day."""
