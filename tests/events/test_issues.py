@@ -47,3 +47,16 @@ def test_find_issue_matches_lemmas_in_text_order(nlp, cb):
 
 def test_find_issue_none_without_a_phrase(nlp, cb):
     assert find_issue(list(nlp("The envoys talked about the weather.")), cb) is None
+
+
+def test_an_issue_phrase_may_have_modifiers_between_its_words(code):
+    demand = only(code("Ethiopia demanded that Eritrea pull its troops out of border areas."), "REQUEST")
+    assert demand.issue == "troop withdrawal"
+    request = only(code("Ethiopia asked Eritrea to withdraw Eritrean soldiers from Tigray."), "REQUEST")
+    assert request.issue == "troop withdrawal"
+
+
+def test_a_reaction_to_an_earlier_demand_is_about_what_the_demand_was_about(code):
+    events = code("Addis Ababa has called on Asmara to withdraw its soldiers from the border. "
+                  "Eritrea rejected the call within hours.")
+    assert only(events, "REJECT").issue == "troop withdrawal"

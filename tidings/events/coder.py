@@ -341,8 +341,10 @@ class DocCoder:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
         self.triggers = find_triggers(doc, cb)
-        self.venues = Venues(doc, actors, places, {t.token.i: t.entry.type for t in self.triggers},
+        self.trigger_types = {t.token.i: t.entry.type for t in self.triggers}
+        self.venues = Venues(doc, actors, places, self.trigger_types,
                              cb.cues.location_preps, cb.cues.located_at_target_types)
+        self.issues_told: list[tuple[int, str, tuple[str, str]]] = []  # (trigger, type, issue) so far
         self.sentences, self.sentence_of = nlp.sentences(doc), nlp.sentence_of(doc)
         self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
         self.news_day = self._news_day()
@@ -404,6 +406,24 @@ class DocCoder:
                 return parties[i]
         return [], []
 
+    def _issue_answered(self, trigger: Trigger) -> tuple[str, str] | None:
+        """What a reaction is about when it names only the act it answers: "Eritrea dismissed
+        *the demand* as baseless" is about what the demand told before was about."""
+        for target in _reaction_objects(trigger):
+            lemma = target.lemma_.lower()
+            kinds = ({self.trigger_types[target.i]} if target.i in self.trigger_types else set()) | (
+                self._kinds(lemma) if lemma in self.cues.event_anaphors else set())
+            for i, event_type, issue in reversed(self.issues_told):
+                if i < target.i and event_type in kinds:
+                    return issue
+        return None
+
+    def _kinds(self, lemma: str) -> set[str]:
+        """The event types a noun taking up an earlier event can stand for: "the measures" ->
+        SANCTION, COERCE (``anaphor_types``); "the call" -> those of its event-noun entries."""
+        return set(self.cues.anaphor_types.get(lemma, ())) or {
+            entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
+
     def _reaction_target(self, trigger: Trigger, actor: list, parties: dict[int, tuple[list, list]],
                          types: dict[int, str]) -> list:
         """Whose act a reaction answers: "condemned the exercises" -> the exercises' actor;
@@ -450,11 +470,7 @@ class DocCoder:
         up: the latest one of the noun's kind (ACCUSE for "criticism", SANCTION for
         "measures"), preferring one aimed at the reacting side; then any, likewise. A speech
         noun ("the statement") is the latest thing anyone else said or did."""
-        if lemma in self.cues.speech_anaphors:
-            kinds: set[str] = set()
-        else:
-            kinds = set(self.cues.anaphor_types.get(lemma, ())) or {
-                entry.type for entry, _ in self.cb.noun_index.get(lemma, ())}
+        kinds = set() if lemma in self.cues.speech_anaphors else self._kinds(lemma)
         earlier = sorted((i for i in parties if i < before), reverse=True)
         tiers = [(kinds, True), (kinds, False)] if kinds else []
         if lemma not in self.cues.speech_anaphors:
@@ -518,6 +534,10 @@ class DocCoder:
                 factuality = "future"
         issue_tokens = _issue_tokens(trigger, event_type in self.cues.issue_from_trigger_types)
         issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
+        if issue is None and event_type in self.cues.reaction_types and event_type in self.cues.issue_types:
+            issue = self._issue_answered(trigger)
+        if issue is not None:
+            self.issues_told.append((token.i, event_type, issue))
         if not recipient and event_type in self.cues.recipient_from_clause_types:
             recipient = self.finder.addressee(token, actor)
         if not recipient and event_type in self.cues.recipient_from_complement_types:

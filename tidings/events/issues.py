@@ -15,11 +15,20 @@ def _forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
+# Words a phrase may have between its own: "withdraw *Eritrean* soldiers", "pull *its* troops out".
+_INSERTED = ("det", "poss", "amod", "compound", "nummod")
+_MAX_INSERTED = 2
+
+
 def _phrase_end(token: Token, phrase: tuple[str, ...], by_index: dict[int, Token]) -> int | None:
-    """Index of the last token of ``phrase`` read from ``token`` on, or None when it is not there."""
+    """Index of the last token of ``phrase`` read from ``token`` on (a determiner, possessive,
+    adjective or number may stand between its words), or None when it is not there."""
     end = token.i
-    for offset, word in enumerate(phrase[1:], start=1):
-        nxt = by_index.get(token.i + offset)
+    for word in phrase[1:]:
+        nxt = by_index.get(end + 1)
+        skipped = 0
+        while nxt is not None and word not in _forms(nxt) and nxt.dep_ in _INSERTED and skipped < _MAX_INSERTED:
+            nxt, skipped = by_index.get(nxt.i + 1), skipped + 1
         if nxt is None or word not in _forms(nxt):
             return None
         end = nxt.i
