@@ -297,3 +297,8 @@ def test_the_group_takes_up_a_role_phrase_naming_one_armed_group(nlp):
                            "first attacks this year.")
     assert codes(actors, doc, "group") == ["YEMREB"]
 
+
+
+def test_a_role_from_a_country_is_of_that_country(nlp):
+    doc, actors = run(nlp, "Delegations from Armenia and Azerbaijan held border talks in Tbilisi.")
+    assert sorted(codes(actors, doc, "Delegations")) == ["ARMGOV", "AZEGOV"]

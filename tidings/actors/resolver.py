@@ -460,8 +460,9 @@ class Resolver:
             end = max(end, match.of_end)
         else:
             for prep in head.rights:
+                # "the presidents of X", "delegations from X", "police in X"
                 if prep.dep_ != "prep" or not (
-                    prep.lower_ == "of" or (prep.lower_ == "in" and role.territorial)
+                    prep.lower_ in ("of", "from") or (prep.lower_ == "in" and role.territorial)
                 ):
                     continue
                 for obj in prep.children:
