@@ -60,3 +60,9 @@ def test_a_reaction_to_an_earlier_demand_is_about_what_the_demand_was_about(code
     events = code("Addis Ababa has called on Asmara to withdraw its soldiers from the border. "
                   "Eritrea rejected the call within hours.")
     assert only(events, "REJECT").issue == "troop withdrawal"
+
+
+def test_a_participle_saying_what_was_agreed_names_the_issue(code):
+    deal = only(code("The foreign ministers of Armenia and Azerbaijan signed a protocol on Tuesday fixing "
+                     "a 12-kilometre stretch of their shared border."), "AGREE")
+    assert deal.issue == "borders"

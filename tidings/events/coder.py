@@ -251,8 +251,8 @@ def _issue_tokens(trigger: Trigger, with_trigger: bool) -> list[Token]:
     token = trigger.token
     tokens = [token] if with_trigger else []
     for child in token.children:
-        if child.dep_ in _OWN_PROPOSITION or child.dep_ in ("poss", "punct", "cc"):
-            continue
+        if (child.dep_ in _OWN_PROPOSITION and not elaboration(child)) or child.dep_ in ("poss", "punct", "cc"):
+            continue  # but "signed a protocol, *fixing a stretch of their border*" says what
         tokens.extend(child.subtree)
     return tokens
 
