@@ -66,3 +66,10 @@ def test_a_participle_saying_what_was_agreed_names_the_issue(code):
     deal = only(code("The foreign ministers of Armenia and Azerbaijan signed a protocol on Tuesday fixing "
                      "a 12-kilometre stretch of their shared border."), "AGREE")
     assert deal.issue == "borders"
+
+
+def test_an_agreement_failed_at_talks_is_about_what_the_talks_were_about(code):
+    events = code("Delegations from Armenia and Azerbaijan held border talks in Tbilisi on Thursday but "
+                  "failed to agree on where the line should run.")
+    failed = only(events, "AGREE")
+    assert failed.factuality == "negated" and failed.issue == "borders"

@@ -536,6 +536,11 @@ class DocCoder:
         issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
         if issue is None and event_type in self.cues.reaction_types and event_type in self.cues.issue_types:
             issue = self._issue_answered(trigger)
+        if issue is None and event_type in self.cues.issue_from_talks_types:
+            # "held border talks but failed to agree on where the line should run": what the
+            # talks of the same sentence were about
+            issue = next((found for i, kind, found in reversed(self.issues_told)
+                          if kind == "CONSULT" and self.sentence_of[i] == sentence_index), None)
         if issue is not None:
             self.issues_told.append((token.i, event_type, issue))
         if not recipient and event_type in self.cues.recipient_from_clause_types:
