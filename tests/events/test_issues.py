@@ -73,3 +73,13 @@ def test_an_agreement_failed_at_talks_is_about_what_the_talks_were_about(code):
                   "failed to agree on where the line should run.")
     failed = only(events, "AGREE")
     assert failed.factuality == "negated" and failed.issue == "borders"
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("The UN urged both sides to end hostilities.", "ceasefire"),
+    ("Hamas demanded the release of all Palestinian prisoners.", "prisoner exchange"),
+    ("The African Union urged both governments to return to dialogue.", "peace talks"),
+    ("Aid agencies asked Israel to allow aid into Gaza.", "humanitarian access"),
+])
+def test_common_wordings_of_negotiation_issues(code, text, issue):
+    assert only(code(text), "REQUEST").issue == issue
