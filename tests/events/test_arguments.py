@@ -222,6 +222,13 @@ def test_both_sides_of_a_phone_call_are_its_actors_but_a_briefing_is_given_to_so
     assert countries(briefing.actor) == {"USA"} and countries(briefing.recipient) == {"UKR", "NATO"}
 
 
+def test_countryless_attackers_are_not_of_the_country_they_attack_elsewhere(code):
+    attack = only(code("Rebels attacked a Greek-owned tanker off Yemen."), "ASSAULT")
+    assert [e.code for e in attack.actor] == ["YEMREB"] and countries(attack.recipient) == {"GRC"}
+    crackdown = only(code("Riot police used tear gas against protesters in Belgrade."), "ASSAULT")
+    assert countries(crackdown.actor) == countries(crackdown.recipient) == {"SRB"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

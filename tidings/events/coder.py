@@ -556,7 +556,8 @@ class DocCoder:
             recipient = self.finder.at_premises(token, self.cues.premises_preps)
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
-        actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types)
+        actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
+                               targets={e.country for e in recipient})
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and location and location.country and (
@@ -626,14 +627,18 @@ class DocCoder:
         found += [self.cb.context_sectors[e.sector] for e in parties if e.sector in self.cb.context_sectors]
         return list(dict.fromkeys(found))
 
-    def _localise(self, entities: list[Entity], location: Location | None, local: bool = False
-                  ) -> list[Entity]:
+    def _localise(self, entities: list[Entity], location: Location | None, local: bool = False,
+                  targets: frozenset[str | None] | set[str | None] = frozenset()) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
         article's own country, else the country the sentence places the event in, as coders do;
         a ``local`` event's actors are first of the country it is placed in ("protesters
-        gathered outside the Japanese embassy in Seoul" are Korean)."""
+        gathered outside the Japanese embassy in Seoul" are Korean). Not the country the event
+        is aimed at when it happens elsewhere: "rebels attacked a Greek-owned tanker off Yemen"
+        are no Greeks."""
         placed = location.country if location and location.country else None
         home = (placed or self.home_country) if local else (self.home_country or placed)
+        if home in targets and placed is not None and placed not in targets:
+            home = placed
         if home is None:
             return entities
         return [
