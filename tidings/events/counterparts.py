@@ -5,8 +5,8 @@ News states the other side once and then leaves it implied: in a story of Houthi
 shipping, "Washington warned it would act to protect navigation" is a threat to the Houthis; in a
 story of India's measures against Pakistan, "Pakistan warned any attempt to divert water would be
 an act of war" is aimed at India. The counterpart of an actor is the party most often on the other
-side of it in the article's events that name both sides; an actor with no such event takes the
-party that acts most in the article. Recipients found this way keep the words of the mention they
+side of it in the article's events that name both sides; a one-country actor with no such event
+takes the party that acts most in the article. Recipients found this way keep the words of the mention they
 came from, and the event says so in its rule and costs some confidence. This runs after
 within-article dedup, so that a fact stated once with its target and once without stays one event.
 """
@@ -40,10 +40,13 @@ def _between_themselves(actor: list[Entity], events: list[Event]) -> bool:
     """Whether the actor's own parties face each other in these events: "relations between
     Washington and Caracas were frozen" is about the two of them."""
     countries = {e.country for e in actor if e.country}
-    return len(countries) > 1 and any(
-        {e.country for e in event.actor} & countries and {e.country for e in event.recipient} & countries
-        and not ({e.country for e in event.actor} & {e.country for e in event.recipient})
-        for event in events)
+    if len(countries) < 2:
+        return False
+    for event in events:
+        acting, aimed_at = {e.country for e in event.actor}, {e.country for e in event.recipient}
+        if acting & countries and aimed_at & countries and not acting & aimed_at:
+            return True
+    return False
 
 
 def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
