@@ -279,8 +279,8 @@ def _since(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True
     clause = clause_of(token)
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in clause.head.children)
+    since = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
+    return since and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.head.children)
 
 
 def _period_end(date: dt.date, precision: DatePrecision | None) -> dt.date:
@@ -382,8 +382,8 @@ class DocCoder:
         # the target of the event its complement or purpose states
         for inner in triggers:
             outer = governing[inner.token.i]
-            if (outer is not None and outer.entry.type in self.cues.recipient_from_purpose_types and outer.token.i in parties
-                    and not parties[outer.token.i][1]):
+            if (outer is not None and outer.entry.type in self.cues.recipient_from_purpose_types
+                    and outer.token.i in parties and not parties[outer.token.i][1]):
                 actor = parties[outer.token.i][0]
                 aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
                 if aimed:
