@@ -164,7 +164,8 @@ def test_entry_that_is_not_a_mapping_is_e101(tmp_path):
 
 
 def test_bad_complement_and_negated_type_values_are_e101(tmp_path):
-    for extra, word in (("    complement: both\n", "complement"), ("    negated_type: NOPE\n", "negated_type")):
+    for extra, word in (("    complement: both\n", "complement"), ("    negated_type: NOPE\n", "negated_type"),
+                        ("    complement_types: {ASSAULT: NOPE}\n", "complement_types")):
         folder = tmp_path / word
         folder.mkdir()
         broken = SHIPPED.replace(FIRST, FIRST + extra, 1)

@@ -415,3 +415,15 @@ def test_calling_something_a_hostile_name_is_one_accusation(code):
     events = code('Maduro called the move an "extravagant threat".')
     assert only(events, "ACCUSE").factuality == "asserted"
     assert not [e for e in events if e.event_type == "THREATEN"]
+
+
+def test_a_promise_to_attack_or_punish_is_a_threat(code):
+    assert only(code("The rebels vowed to attack the capital."), "THREATEN").factuality == "asserted"
+    assert only(code("The president pledged to impose sanctions on Iran."), "THREATEN")
+
+
+def test_a_promise_not_to_attack_or_to_stop_attacks_stays_a_promise(code):
+    assert only(code("Hamas vowed not to attack Israel."), "AGREE")
+    assert only(code("The document commits Kinshasa and the rebels to stop attacks."), "AGREE")
+    offer = code("Putin offered to negotiate with Armenia following the invasions of Dagestan.")
+    assert only(offer, "AGREE")

@@ -128,6 +128,11 @@ def test_names_are_not_events(triggers):
     ("The electoral court barred him from the race.", "barred", "reject.bar"),
     ("Burkina Faso quit the regional bloc.", "quit", "sanction.withdraw"),
     ("Washington withdrew from the agreement.", "withdrew", "sanction.withdraw"),
+    ("Army bulldozers demolished Palestinian homes in Gaza.", "demolished", "coerce.damage"),
+    ("Settlers set fire to the offices of the administrators.", "set", "coerce.damage"),
+    ("The rebels detonated a car bomb in the market.", "detonated", "assault.bomb"),
+    ("The United States is providing military intelligence to Macedonia.", "providing", "aid.deliver"),
+    ("The IAEA has dispatched inspectors to Esfahan.", "dispatched", "accuse.investigate"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
@@ -225,3 +230,18 @@ def test_verb_and_object_patterns(triggers, text, word, entry):
 ])
 def test_verb_and_object_patterns_need_their_object(triggers, text, word):
     assert word not in triggers(text)
+
+
+def test_demolishing_any_building_is_no_coercion(triggers):
+    assert "demolished" not in triggers("The old plant has been demolished to make way for flats.")
+
+
+def test_sending_troops_is_no_investigation(triggers):
+    assert triggers("Russia dispatched troops to the border.").get("dispatched") == "mobilize.send"
+
+
+def test_a_counted_object_is_what_is_counted(triggers):
+    """"exploded a series of bombs", "released hundreds of prisoners": the object is the "of"."""
+    assert triggers("Rebels exploded a series of bombs in Kabul.").get("exploded") == "assault.bomb"
+    assert triggers("The rebels released hundreds of prisoners.").get("released") == "retreat.release"
+    assert "exploded" not in triggers("Rebels exploded a series of myths.")

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from tidings.actors import DocActors
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import is_light_verb, verb_forms
-from tidings.events.triggers import RELATIVE_PRONOUNS, Trigger
+from tidings.events.triggers import QUANTITY_NOUNS, RELATIVE_PRONOUNS, Trigger
 from tidings.model import Entity, Location, same_side
 
 _THIRD_PARTY = "third-party"  # mode of a mediation: its actor stands between the others
@@ -37,8 +37,6 @@ _STATIVE = frozenset({"opposed", "committed", "engaged", "involved", "determined
 # Verbs of being in a state: their subject is in the event named after "on"/"in" ("troops
 # remained on alert", "workers went on strike", "forces were engaged in ethnic cleansing").
 _IN_STATE = frozenset({"be", "remain", "stay", "go", "keep"})
-_QUANTITIES = {"group", "number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
-               "thousands", "ten", "tens", "million", "millions", "crowd", "band", "team", "unit"}
 
 
 def _dedupe(entities: Iterable[Entity]) -> list[Entity]:
@@ -120,7 +118,7 @@ class ArgumentFinder:
             members = [e for member in _prep_objects(token, ("including",))
                        for e in self.actors.entities_for(member)]
             found = members or found
-        if not found and token.lemma_.lower() in _QUANTITIES:
+        if not found and token.lemma_.lower() in QUANTITY_NOUNS:
             # "a group of protesters", "thousands of demonstrators"
             for member in _prep_objects(token, ("of",)):
                 found = self.actors.entities_for(member)

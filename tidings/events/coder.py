@@ -65,6 +65,15 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _UNIT_DAYS = {"day": 1, "week": 7}
 
 
+def _complement_act(inner: Token, outer: Token, cb: Codebook) -> bool:
+    """The inner word is the act a clausal complement of the outer one states ("vowed *to
+    attack*", "pledged to impose *sanctions*"), not a word inside it ("committed them to stop
+    *attacks*") or beside it ("offered talks following the *invasions*")."""
+    clause = inner.head if inner.dep_ == "dobj" and is_light_verb(inner.head, cb) else inner
+    clause = nlp.first_conjunct(clause)
+    return clause.dep_ in ("xcomp", "ccomp") and clause.head.i == outer.i
+
+
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
     """A subjectless participle restating its head's event is the same fact: "signed a
     declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"."""
@@ -350,6 +359,7 @@ class DocCoder:
         self.news_day = self._news_day()
         self.home_country = _home_country(actors, cb.cues.home_country_share)
         self.cues = cb.cues
+        self.inner_types: dict[int, set[str]] = {}  # trigger -> the types its complement states
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -359,6 +369,13 @@ class DocCoder:
                  and not states_condition(t.token, self.cb) and not states_prospect(t.token, self.cb)
                  and not _describes_source(t.token, self.cb) and not _cites_agreement(t, self.cb)
                  and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]
+        # the act the complement clause of each event states: "vowed *to attack*" is a threat
+        # ("vowed *not* to attack" is not)
+        for inner in triggers:
+            outer = governing[inner.token.i]
+            if (outer is not None and not any(c.dep_ == "neg" for c in inner.token.children)
+                    and _complement_act(inner.token, outer.token, self.cb)):
+                self.inner_types.setdefault(outer.token.i, set()).add(inner.entry.type)
         parties = {t.token.i: self.finder.find(t) for t in coded}
         types = {t.token.i: t.entry.type for t in coded}
         restated = set()  # event nouns taking up an event already coded: no event of their own
@@ -508,6 +525,9 @@ class DocCoder:
     def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
         token, entry = trigger.token, trigger.entry
         event_type = entry.type
+        inner = self.inner_types.get(token.i, set())
+        # "vowed to attack the capital" is a THREATEN, not a promise of cooperation
+        event_type = next((t for k, t in entry.complement_types.items() if k in inner), event_type)
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
         if factuality == "negated" and entry.negated_type:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"

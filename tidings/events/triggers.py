@@ -67,6 +67,14 @@ def modifiers(token: Token) -> set[str]:
     return found
 
 
+# Nouns counting what their "of" names: "exploded *a series of* bombs", "released *hundreds of*
+# prisoners", "a group of protesters": the object (or the actor) is what is counted.
+QUANTITY_NOUNS = frozenset({
+    "series", "number", "string", "wave", "volley", "salvo", "batch", "group", "team", "unit", "band",
+    "crowd", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens",
+    "million", "millions", "score", "scores", "couple", "pair", "lot", "lots", "total", "convoy", "fleet",
+    "contingent"})
+
 # In `objects`: a named organisation ("quit ECOWAS"); no lemma has an underscore.
 ORGANISATION = "named_organisation"
 
@@ -85,6 +93,9 @@ def objects(token: Token) -> set[str]:
             for grandchild in child.children:  # "send more troops" / "send aid convoys"
                 if grandchild.dep_ == "compound":
                     found |= words(grandchild)
+                elif (grandchild.dep_ == "prep" and grandchild.lower_ == "of"
+                      and child.lemma_.lower() in QUANTITY_NOUNS):
+                    found |= {w for g in grandchild.children if g.dep_ == "pobj" for w in words(g)}
                 elif grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.lemma_.lower() == "state":
                     # "declared a state of emergency": the state is named by its "of" object
                     found |= {w for g in grandchild.children if g.dep_ == "pobj" for w in words(g)}
