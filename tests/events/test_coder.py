@@ -367,6 +367,12 @@ def test_an_event_some_days_after_which_another_came_is_dated_that_much_earlier(
     assert countries(meeting.actor) == {"USA", "RUS"}
 
 
+def test_a_day_after_counts_one_day(code):
+    events = code("India on Wednesday suspended its participation in the treaty, a day after gunmen killed "
+                  "26 people near Pahalgam.")
+    assert only(events, "ASSAULT").date == dt.date(2025, 8, 12)
+
+
 def test_a_date_modifying_another_noun_dates_that_noun_not_the_clause(code):
     events = code("Israel has kept up near-daily strikes despite the November ceasefire.")
     strikes = only(events, "ASSAULT")

@@ -233,7 +233,7 @@ def _interval(token: Token) -> tuple[Token, int] | None:
         sign = 1 if "after" in marks else -1 if "before" in marks else 0
         for unit in clause.children:
             days = _UNIT_DAYS.get(unit.lemma_.lower()) if unit.dep_ == "npadvmod" else None
-            count = next((_count(c) for c in unit.children if c.dep_ == "nummod"), None)
+            count = next((_count(c) for c in unit.children if c.dep_ in ("nummod", "det")), None)  # "a day after"
             if sign and days and count:
                 return clause.head, sign * count * days
         return None
