@@ -20,6 +20,8 @@ PUBLISHED = dt.date(2025, 8, 16)  # a Saturday
     ("2022", (dt.date(2022, 1, 1), "year")),
     ("since the 2022 invasion", (dt.date(2022, 1, 1), "year")),
     ("earlier this week", (dt.date(2025, 8, 11), "week")),
+    ("at the weekend", (dt.date(2025, 8, 16), "day")),
+    ("over the weekend", (dt.date(2025, 8, 16), "day")),
     ("this week", (dt.date(2025, 8, 11), "week")),
     ("earlier this month", (dt.date(2025, 8, 1), "month")),
     ("this month", (dt.date(2025, 8, 1), "month")),
@@ -120,3 +122,8 @@ def test_fast_paths_read_as_dateparser_does(text: str, published: dt.date, futur
 def test_a_part_of_a_month_is_the_month() -> None:
     assert anchor("the end of August", PUBLISHED) == (dt.date(2025, 8, 1), "month")
     assert anchor("the beginning of March 2023", PUBLISHED) == (dt.date(2023, 3, 1), "month")
+
+
+def test_the_weekend_before_a_monday_paper_starts_on_saturday():
+    assert anchor("at the weekend", dt.date(2025, 7, 21)) == (dt.date(2025, 7, 19), "day")
+    assert anchor("last weekend", dt.date(2025, 7, 18)) == (dt.date(2025, 7, 12), "day")

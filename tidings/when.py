@@ -40,6 +40,7 @@ _RELATIVE = {
 }
 
 
+_PAST_WEEKEND = re.compile(r"\b(at|over|during|last|past) (the )?weekend\b")
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH = re.compile(rf"\b({_MONTHS})\b", re.IGNORECASE)
@@ -91,6 +92,8 @@ def _parser(prefer: str) -> DateDataParser:
 def anchor(text: str, published: date, *, prefer_future: bool = False) -> tuple[date, DatePrecision] | None:
     """Read one date expression relative to ``published``; None when it is not a date."""
     lowered = " ".join(text.lower().split())
+    if _PAST_WEEKEND.search(lowered):  # "signed at the weekend": a range takes its start, Saturday
+        return published - timedelta(days=(published.weekday() - 5) % 7), "day"
     for phrase, (_days, precision) in _RELATIVE.items():
         if phrase in lowered:
             if precision == "week":
