@@ -358,3 +358,21 @@ def test_parties_mediated_between_are_not_the_mediators(code):
                         "between Syria and Palestinian leader Yasser Arafat."), "CONSULT")
     assert countries(mission.actor) <= {"IGO"}
     assert countries(mission.recipient) == {"SYR", "PSE"}
+
+
+def test_a_complement_party_named_with_a_compound_keeps_those_coordinated_with_it(code):
+    # "United" names the United States; "Israel" is coordinated with the phrase's head "States"
+    threat = only(code("The group threatened to deliver devastating blows to the United States and Israel."),
+                  "THREATEN")
+    assert countries(threat.recipient) == {"USA", "ISR"}
+
+
+def test_an_attack_told_as_the_means_of_a_verb_is_aimed_at_its_object(code):
+    attack = only(code("Irish nationalist guerrillas wounded two British soldiers in a bomb attack on Thursday."),
+                  "ASSAULT")
+    assert countries(attack.recipient) == {"GBR"}
+
+
+def test_opening_an_investigation_is_a_light_verb_whose_against_names_the_investigated(code):
+    probe = only(code("A judge opened fraud investigations against 28 Chilean government officials."), "ACCUSE")
+    assert countries(probe.recipient) == {"CHL"}

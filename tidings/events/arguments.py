@@ -134,7 +134,8 @@ class ArgumentFinder:
                                end_char=place.end_char)]
         return []
 
-    def _targets(self, tokens: Iterable[Token]) -> list[Entity]:
+    def targets(self, tokens: Iterable[Token]) -> list[Entity]:
+        """The parties words aimed at name ("two British soldiers" -> GBR)."""
         found: list[Entity] = []
         for token in tokens:
             entities = self._entities(token) or self.actors.owner_of(token)
@@ -176,16 +177,16 @@ class ArgumentFinder:
                 # "was hit by drones", "79 people had been detained": the one acted on; not a
                 # stative "Vietnam is committed to opening up"
                 objects += _children(token, "nsubjpass")
-            recipient = self._targets(objects)
+            recipient = self.targets(objects)
             if not recipient:
                 preps = [p for p in entry.recipient_preps if not entry.reciprocal or p not in _TOGETHER]
-                recipient = self._targets(_prep_objects(token, preps))
+                recipient = self.targets(_prep_objects(token, preps))
             if not recipient:
                 # "suspended talks with the ELN", "cut relations with the UAE"; not "of" ("the
                 # release of the crew" says what, not on whom)
                 preps = [p for p in entry.recipient_preps if p != "of" and not (
                     entry.reciprocal and p in _TOGETHER)]
-                recipient = self._targets(
+                recipient = self.targets(
                     t for obj in _children(token, "dobj") for t in _prep_objects(obj, preps))
             if entry.cameo == _HOSTING:
                 actor, recipient = self._guests(token), actor
@@ -245,7 +246,7 @@ class ArgumentFinder:
         and Ukrainian delegations met in Istanbul")."""
         venue = self._venue(token) if hosted else None
         # "met with Ishiba", "signed an agreement with Kigali"
-        partners = self._targets(_prep_objects(token, _TOGETHER) + [
+        partners = self.targets(_prep_objects(token, _TOGETHER) + [
             t for obj in _children(token, "dobj") for t in _prep_objects(obj, _TOGETHER)])
         visitors = {e.country for e in actor}
         hosts = [e for e in partners if venue and e.country == venue.country and venue.country not in visitors]
@@ -272,7 +273,7 @@ class ArgumentFinder:
         """Who is hosted: "hosted a Hamas delegation", "host a meeting of the two presidents"."""
         guests: list[Entity] = []
         for obj in _children(host_verb, "dobj"):
-            guests += self._targets([obj]) or self._targets(
+            guests += self.targets([obj]) or self.targets(
                 _prep_objects(obj, ("of", "between", "with")))
         return guests
 
@@ -344,7 +345,12 @@ class ArgumentFinder:
                     taken.add(entity.country)
                     found.append(entity)
             if first and found:
-                partners = {c.i for c in token.conjuncts}
+                # "the United States and Israel": the conjuncts hang on the phrase's head, not
+                # on the name word ("United") that named the first party
+                phrase = token
+                while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+                    phrase = phrase.head
+                partners = {c.i for c in phrase.conjuncts}
                 return found + self.mentioned_in([t for t in wanted if t.i in partners], exclude + found)
         return found
 
@@ -378,7 +384,7 @@ class ArgumentFinder:
         if not actor:
             for modifier in _children(noun, "compound", "amod", "nmod"):
                 actor += self._entities(modifier)
-        recipient = self._targets(_prep_objects(noun, preps))
+        recipient = self.targets(_prep_objects(noun, preps))
         if not recipient and noun.dep_ == "dobj" and verb_forms(noun.head) & self.cues.receiving_verbs:
             # "the plan drew condemnation", "Israel faced criticism": the subject receives it
             recipient = self._entities(verb_subject(noun.head))
@@ -388,7 +394,7 @@ class ArgumentFinder:
             verb = noun.head
             actor = self._entities(verb_subject(verb))
             if not recipient:
-                recipient = self._targets(_prep_objects(verb, preps))
+                recipient = self.targets(_prep_objects(verb, preps))
         if not actor and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in"):
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX") and (

@@ -152,6 +152,7 @@ class Cues:
     receiving_verbs: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
     passive_patient_types: frozenset[str] = frozenset()
+    means_target_types: frozenset[str] = frozenset()
     means_object_types: frozenset[str] = frozenset()
     target_from_location_types: frozenset[str] = frozenset()
     domestic_target_types: frozenset[str] = frozenset()

@@ -390,6 +390,9 @@ class DocCoder:
                 inherited = self._inherited_actors(trigger.token, parties)
                 if inherited:
                     parties[trigger.token.i] = (inherited, parties[trigger.token.i][1])
+            if (trigger.nominal and not parties[trigger.token.i][1]
+                    and trigger.entry.type in self.cues.means_target_types):
+                parties[trigger.token.i] = (parties[trigger.token.i][0], self._means_target(trigger.token))
         parties = {t.token.i: self.finder.settle(t, *parties[t.token.i]) for t in coded}
         for trigger in coded:
             actor, recipient = parties[trigger.token.i]
@@ -503,6 +506,14 @@ class DocCoder:
                 if found:
                     return found
         return []
+
+    def _means_target(self, noun: Token) -> list:
+        """Whom an act told as the means of a verb is aimed at: the verb's direct object
+        ("wounded two British soldiers *in a bomb attack*" -> the soldiers)."""
+        found = _clause_verb(noun)
+        if found is None or found[1] != ["in"]:
+            return []
+        return self.finder.targets([c for c in found[0].children if c.dep_ == "dobj"])
 
     def _inherited_actors(self, noun: Token, parties: dict[int, tuple[list, list]]) -> list:
         """An event noun's parties from the clause that states it: "The summit ended without an
