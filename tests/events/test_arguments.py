@@ -229,6 +229,12 @@ def test_countryless_attackers_are_not_of_the_country_they_attack_elsewhere(code
     assert countries(crackdown.actor) == countries(crackdown.recipient) == {"SRB"}
 
 
+def test_a_visit_is_hosted_by_the_government_of_the_place_visited(code):
+    visit = only(code("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on "
+                      "Wednesday."), "CONSULT")
+    assert [e.code for e in visit.recipient] == ["JORGOV"]
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -149,6 +149,7 @@ class Cues:
     source_from_types: frozenset[str] = frozenset()
     participants_of_types: frozenset[str] = frozenset()
     hosted_types: frozenset[str] = frozenset()
+    host_from_location_modes: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
     passive_patient_types: frozenset[str] = frozenset()

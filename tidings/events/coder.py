@@ -597,6 +597,12 @@ class DocCoder:
             recipient = [Entity(text=location.text or location.name, country=location.country,
                                     code=location.country, start_char=location.start_char,
                                     end_char=location.end_char)]
+        if (not recipient and location and location.country and set(modes) & self.cues.host_from_location_modes
+                and location.country not in {e.country for e in actor}):
+            # "arrived in Amman on a visit": the host is the government of the place visited
+            recipient = [Entity(text=location.text or location.name, country=location.country, sector="GOV",
+                                code=f"{location.country}GOV", start_char=location.start_char,
+                                end_char=location.end_char)]
         if not recipient and event_type in self.cues.own_government_target_types:
             recipient = _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
