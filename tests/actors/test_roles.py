@@ -302,3 +302,10 @@ def test_the_group_takes_up_a_role_phrase_naming_one_armed_group(nlp):
 def test_a_role_from_a_country_is_of_that_country(nlp):
     doc, actors = run(nlp, "Delegations from Armenia and Azerbaijan held border talks in Tbilisi.")
     assert sorted(codes(actors, doc, "Delegations")) == ["ARMGOV", "AZEGOV"]
+
+
+def test_a_mission_is_an_actor_only_as_a_named_organisations(nlp):
+    doc, actors = run(nlp, "The United Nations mission in Colombia urged the armed groups to protect civilians.")
+    assert codes(actors, doc, "mission") == ["UNO"]
+    doc, actors = run(nlp, "The rescue mission ended on Monday.")
+    assert codes(actors, doc, "mission") == []
