@@ -235,6 +235,14 @@ def test_a_visit_is_hosted_by_the_government_of_the_place_visited(code):
     assert [e.code for e in visit.recipient] == ["JORGOV"]
 
 
+def test_means_sent_in_the_passive_are_sent_by_their_owner_else_by_who_reports_it(code):
+    sent = only(code("Washington said the warships, carrying about 4,000 sailors and Marines, were being "
+                     "sent to the southern Caribbean."), "MOBILIZE")
+    assert countries(sent.actor) == {"USA"}
+    sent = only(code("Kyiv said Russian troops were being sent to the border."), "MOBILIZE")
+    assert countries(sent.actor) == {"RUS"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

@@ -552,6 +552,14 @@ class DocCoder:
                 speaker = speech_verb(token.head, self.cb)
             if speaker is not None:  # "X said any settlement would require ...": X's demand
                 actor = self.finder.subject_of(speaker)
+        elif not actor and event_type in self.cues.means_object_types:
+            # "Russian troops were sent to the border": the means' owner sends them; "Washington
+            # said the warships were being sent": with no owner named, whoever reports it
+            means = [c for c in token.children if c.dep_ == "nsubjpass"]
+            actor = [e for c in means for e in self.actors.entities_for(c) or self.actors.owner_of(c)]
+            speaker = speech_verb(token, self.cb) if means and not actor else None
+            if speaker is not None:
+                actor = self.finder.subject_of(speaker)
         sentence_index = self.sentence_of[token.i]
         sentence = self.sentences[sentence_index]
         date, precision, stated = self._date(trigger, sentence, factuality)
