@@ -396,6 +396,8 @@ def test_a_conjoined_verb_shares_the_first_ones_date_unless_it_says_its_own(code
 def test_an_act_its_actor_is_not_ready_to_do_is_a_refusal(code):
     refusal = only(code("Iran said it was not in a hurry to resume talks with Washington."), "REJECT")
     assert refusal.factuality == "asserted"
+    refusal = only(code("He said Tehran was not in a hurry to resume talks with Washington."), "REJECT")
+    assert countries(refusal.actor) == {"IRN"} and countries(refusal.recipient) == {"USA"}
     assert only(code("Iran did not resume talks with Washington."), "CONSULT").factuality == "negated"
 
 

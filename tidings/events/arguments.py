@@ -89,7 +89,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "his refusal to cede land": the noun's possessor is the subject
         owners = _children(verb.head, "poss")
-        return owners[0] if owners else None
+        if owners:
+            return owners[0]
+        noun = verb.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            return verb_subject(noun.head.head, depth + 1)  # "Tehran was not in a hurry to resume talks"
     return None
 
 

@@ -544,6 +544,11 @@ class DocCoder:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
         elif factuality == "negated" and event_type in self.cues.refusable_types and self._refused(token):
             event_type, factuality = "REJECT", "asserted"  # "they will not withdraw"
+            refuser = self.finder.subject_of(token.head if trigger.nominal else token)  # "resume talks"
+            if refuser and entry.reciprocal:
+                # "not in a hurry to resume talks with Washington": the partner is refused
+                recipient = recipient + [e for e in actor if not same_side(e, refuser)]
+                actor = refuser
         if not actor and event_type in self.cues.stance_types:
             speaker = speech_verb(token, self.cb)
             if speaker is None and token.dep_ == "conj":
