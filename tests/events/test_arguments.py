@@ -243,6 +243,12 @@ def test_means_sent_in_the_passive_are_sent_by_their_owner_else_by_who_reports_i
     assert countries(sent.actor) == {"RUS"}
 
 
+def test_those_who_go_somewhere_for_talks_hold_them(code):
+    talks = only(code("U.S. and Russian negotiators return to Geneva this week for talks on limiting nuclear "
+                      "missiles."), "CONSULT")
+    assert countries(talks.actor) == {"USA", "RUS"}
+
+
 def test_a_warning_is_aimed_at_the_subject_of_its_condition(code):
     events = code('France, Britain and Germany have warned they could trigger the "snapback" of '
                   "UN sanctions lifted under the 2015 deal if Iran does not resume cooperation.")

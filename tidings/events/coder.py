@@ -519,7 +519,8 @@ class DocCoder:
         """An event noun's parties from the clause that states it: "The summit ended without an
         agreement" (the summit's parties); the subject's, when the clause says the subject did
         it: "ministers walked out *in protest*", "the delegations failed to make progress on a
-        ceasefire" (a light verb), not "Beijing held drills *since the visit*"."""
+        ceasefire" (a light verb), "negotiators return to Geneva *for talks*" (a meeting gone
+        to), not "Beijing held drills *since the visit*"."""
         found = _clause_verb(noun)
         if found is None:
             return []
@@ -529,7 +530,8 @@ class DocCoder:
                 actor, recipient = parties[subject.i]
                 return actor + recipient
         light = is_light_verb(verb, self.cb) and set(preps) <= _AGENT_PREPS
-        if light or preps == ["in"]:
+        gone_to = preps == ["for"] and self.trigger_types.get(noun.i) in self.cues.participants_of_types
+        if light or gone_to or preps == ["in"]:
             return self.finder.subject_of(verb)
         return []
 
