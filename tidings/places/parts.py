@@ -48,6 +48,7 @@ class Parts:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._towns: dict[str, list[Town]] | None = None
+        self._points: dict[tuple[str, str, str | None], tuple[float, float] | None] = {}
         self._lock = threading.Lock()
 
     def _by_country(self) -> dict[str, list[Town]]:
@@ -67,8 +68,14 @@ class Parts:
     def point(self, iso3: str, qualifier: str, admin1: str | None = None) -> tuple[float, float] | None:
         """The population centre of the ``qualifier`` part of country ``iso3`` (of its province
         named ``admin1``, when given); None for a word naming no direction or a place with too
-        few towns to tell."""
-        wanted = DIRECTIONS.get(qualifier.lower())
+        few towns to tell. Worked out once per part."""
+        key = (iso3, qualifier.lower(), admin1)
+        if key not in self._points:
+            self._points[key] = self._centre(*key)
+        return self._points[key]
+
+    def _centre(self, iso3: str, qualifier: str, admin1: str | None) -> tuple[float, float] | None:
+        wanted = DIRECTIONS.get(qualifier)
         towns = [t for t in self._by_country().get(iso3, ())
                  if admin1 is None or self._admin1_name(iso3, t[3]) == admin1]
         if wanted is None or len(towns) < 3:
