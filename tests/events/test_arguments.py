@@ -71,6 +71,13 @@ def test_localised_recipient_is_not_the_actor(code):
     assert "USAGOV" not in {r.code for r in event.recipient}
 
 
+def test_a_countryless_government_is_not_of_the_government_it_acts_on(code):
+    """The article's only country is the target's: "the spokesman" is no Russian official."""
+    event = only(code("The spokesman warned Mr Putin of serious consequences."), "THREATEN")
+    assert "RUSGOV" not in {a.code for a in event.actor}
+    assert "RUSGOV" in {r.code for r in event.recipient}
+
+
 def test_verb_subject_follows_control_and_passive(nlp):
     doc = nlp("Kyiv refused to surrender territory.")
     assert verb_subject(doc[3]).text == "Kyiv"  # surrender <- refused <- Kyiv

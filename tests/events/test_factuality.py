@@ -232,3 +232,16 @@ def test_the_undated_start_of_a_state_lasting_until_now_is_historical(code):
     assert only(events, "ASSAULT").factuality == "asserted"
     recent = only(code("Prices rose since the talks failed last week."), "CONSULT")
     assert recent.factuality == "asserted"  # dated, and recent
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Police did not link the arrests to the planned protests.", "COERCE"),
+    ("The ministry did not comment on the air strikes.", "ASSAULT"),
+])
+def test_negating_a_verb_about_an_event_does_not_negate_it(code, text, event_type):
+    """cues.yaml opaque_to_negation: the arrests and strikes happened."""
+    assert only(code(text), event_type).factuality == "asserted"
+
+
+def test_negating_a_light_verb_still_negates_its_event(code):
+    assert only(code("The government did not announce sanctions."), "SANCTION").factuality == "negated"

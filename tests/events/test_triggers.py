@@ -245,3 +245,41 @@ def test_a_counted_object_is_what_is_counted(triggers):
     assert triggers("Rebels exploded a series of bombs in Kabul.").get("exploded") == "assault.bomb"
     assert triggers("The rebels released hundreds of prisoners.").get("released") == "retreat.release"
     assert "exploded" not in triggers("Rebels exploded a series of myths.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Projects that qualify meet the necessary criteria.", "meet"),      # satisfying a standard
+    ("The virus killed nearly a million people in 1968.", "killed"),     # a disease, no attacker
+    ("Teachers are striking in West Virginia.", "striking"),             # a work stoppage
+    ("A rain garden will capture 90 percent of the rain.", "capture"),  # a thing, counted
+    ("The company is offering free trials.", "offering"),                # trade, not an offer
+    ("Putin's spokesman asked why the women stayed quiet.", "asked"),    # a question
+    ("He asked questions about the plan.", "asked"),
+    ("State law requires that districts provide buses.", "requires"),    # a rule, no one's demand
+    ("Obama signed an executive order.", "signed"),                      # lawmaking
+    ("Surgeons report an increased demand for Botox.", "demand"),        # market demand
+])
+def test_non_political_senses_do_not_fire(triggers, text, word):
+    assert word not in triggers(text)
+
+
+def test_political_senses_still_fire(triggers):
+    assert triggers("Putin met Xi in Beijing.").get("met") == "consult.meet"
+    assert triggers("Rebels killed 11 villagers.").get("killed") == "assault.attack"
+    assert triggers("The EU asked Russia to withdraw its troops.").get("asked") == "request.demand"
+    assert triggers("Russia offered to mediate between the two sides.").get("offered") == "agree.promise"
+    assert triggers("The opposition repeated its demand for elections.").get("demand") == "request.demand"
+
+
+def test_a_deal_struck_is_an_agreement(triggers):
+    found = triggers("The two leaders struck a deal on trade.")
+    assert "struck" not in found and found.get("deal") == "agree.agree"
+
+
+def test_a_share_is_counted_like_a_number(triggers):
+    assert triggers("The army released half of the prisoners.").get("released") == "retreat.release"
+
+
+def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
+    assert "struck" not in triggers("A woman died after being struck by a vehicle.")
+    assert triggers("Troops were struck by a roadside bomb.").get("struck") == "assault.attack"

@@ -52,6 +52,10 @@ _OBJECT_UP = ("dobj", "pobj", "prep", "attr")  # from an object noun up to its v
 # Sectors of unidentified actors ("gunmen killed 26 people"): whose they are is what is unknown,
 # so they never take the article's country (samples/README.md: country null with UAF/UNK).
 _UNIDENTIFIED = frozenset({"UAF", "UNK"})
+# A state's own government or army does not act on that government or army: "the president
+# warned Mr Putin" is no Russian president. (A bare country target, often read off a place,
+# does not count: "the ministers rejected claims of resentment towards Slovenia".)
+_STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Prepositions between a light verb and an event noun it does ("made progress *on* a ceasefire").
 _AGENT_PREPS = {"on", "for", "of", "in", "towards", "toward"}
 # Determiners of an event noun that takes up one already told ("*the* meeting ended without
@@ -603,7 +607,8 @@ class DocCoder:
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
-                               targets={e.country for e in recipient})
+                               targets={e.country for e in recipient},
+                               states={e.country for e in recipient if e.sector in _STATE_SECTORS})
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and location and location.country and (
@@ -680,24 +685,29 @@ class DocCoder:
         return list(dict.fromkeys(found))
 
     def _localise(self, entities: list[Entity], location: Location | None, local: bool = False,
-                  targets: frozenset[str | None] | set[str | None] = frozenset()) -> list[Entity]:
+                  targets: frozenset[str | None] | set[str | None] = frozenset(),
+                  states: frozenset[str | None] | set[str | None] = frozenset()) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
         article's own country, else the country the sentence places the event in, as coders do;
         a ``local`` event's actors are first of the country it is placed in ("protesters
         gathered outside the Japanese embassy in Seoul" are Korean). Not the country the event
         is aimed at when it happens elsewhere: "rebels attacked a Greek-owned tanker off Yemen"
-        are no Greeks."""
+        are no Greeks. Nor is a countryless government or army of the country whose government
+        or army it acts on (``states``): "the spokesman warned Mr Putin"."""
         placed = location.country if location and location.country else None
         home = (placed or self.home_country) if local else (self.home_country or placed)
         if home in targets and placed is not None and placed not in targets:
             home = placed
         if home is None:
             return entities
-        return [
-            e.model_copy(update={"country": home, "code": home + (e.sector or "")})
-            if e.country is None and e.sector and e.sector not in _UNIDENTIFIED else e
-            for e in entities
-        ]
+        state_home = home if home not in states else placed if placed not in states else None
+        out = []
+        for e in entities:
+            country = state_home if e.sector in _STATE_SECTORS else home
+            if e.country is None and country and e.sector and e.sector not in _UNIDENTIFIED:
+                e = e.model_copy(update={"country": country, "code": country + e.sector})
+            out.append(e)
+        return out
 
     def _date(self, trigger: Trigger, sentence: Span, factuality: Factuality
               ) -> tuple[dt.date | None, DatePrecision | None, bool]:

@@ -170,7 +170,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                 verdict = verdict or "future"
             if dep in _COMPLEMENT_UP and verb_forms(head) & negating:
                 return "negated", True
-            if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX"):
+            if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX") \
+                    and not verb_forms(head) & cb.cues.opaque_to_negation:
                 return "negated", True
             if dep in _COMPLEMENT_UP and verb_forms(head) & future_gov:
                 verdict = verdict or "future"

@@ -73,7 +73,9 @@ QUANTITY_NOUNS = frozenset({
     "series", "number", "string", "wave", "volley", "salvo", "batch", "group", "team", "unit", "band",
     "crowd", "handful", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens",
     "million", "millions", "score", "scores", "couple", "pair", "lot", "lots", "total", "convoy", "fleet",
-    "contingent"})
+    "contingent",
+    # shares count too: "released half of the prisoners", "capture 90 percent of the rain"
+    "percent", "percentage", "half", "majority", "portion", "bulk"})
 
 # In `objects`: a named organisation ("quit ECOWAS"); no lemma has an underscore.
 ORGANISATION = "named_organisation"
@@ -130,6 +132,8 @@ def _complement_heads(token: Token) -> set[str]:
         elif child.dep_ in ("acl", "ccomp", "xcomp"):
             helpers = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass", "mark")}
             found |= helpers
+            if child.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
+                found.add(child.left_edge.lower_)  # "asked *why* the women stayed quiet"
             if child.tag_ == "VB" and not helpers - {"that"} or any(
                     c.dep_ == "auxpass" and c.tag_ == "VB" and c.lower_ == "be" for c in child.children
             ) and not helpers & {"will", "would", "can", "could", "may", "might", "to"}:
@@ -150,6 +154,12 @@ def subjects(token: Token) -> set[str]:
     if head_is_subject(token):
         return words(token.head)
     return {w for c in token.children if c.dep_ == "nsubj" for w in words(c)}
+
+
+def doers(token: Token) -> set[str]:
+    """Its subjects and the agent of its passive ("was hit *by* a cholera epidemic")."""
+    return subjects(token) | {w for agent in token.children if agent.dep_ == "agent"
+                              for c in agent.children if c.dep_ == "pobj" for w in words(c)}
 
 
 def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
@@ -185,7 +195,7 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         if not entry.verbs:
             conditions.append((entry.required_objects(lemma), acted_on | mods))
     else:
-        if entry.not_objects & acted_on or (entry.not_subjects and entry.not_subjects & subjects(token)):
+        if entry.not_objects & acted_on or (entry.not_subjects and entry.not_subjects & doers(token)):
             return None
         conditions.append((entry.required_objects(lemma), acted_on))
     score = len(phrase.extra)
