@@ -146,6 +146,10 @@ class Event(Record):
             self.issue,
         )
 
+    def sentence_indexes(self) -> set[int]:
+        """The sentences its mentions are in."""
+        return {m.sentence_index for m in self.mentions}
+
     def with_id(self) -> Event:
         first = self.mentions[0] if self.mentions else None
         anchor = (first.sentence_index, first.trigger_start) if first else None

@@ -48,7 +48,7 @@ def _compatible_dates(a: Event, b: Event) -> bool:
 
 
 def _one_sentence(a: Event, b: Event) -> bool:
-    return bool({m.sentence_index for m in a.mentions} & {m.sentence_index for m in b.mentions})
+    return bool(a.sentence_indexes() & b.sentence_indexes())
 
 
 def _distinct_in_one_sentence(a: Event, b: Event) -> bool:

@@ -607,8 +607,7 @@ class DocCoder:
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
-                               targets={e.country for e in recipient},
-                               states={e.country for e in recipient if e.sector in _STATE_SECTORS})
+                               aimed_at=recipient)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
         if (not recipient and location and location.country and (
@@ -685,15 +684,16 @@ class DocCoder:
         return list(dict.fromkeys(found))
 
     def _localise(self, entities: list[Entity], location: Location | None, local: bool = False,
-                  targets: frozenset[str | None] | set[str | None] = frozenset(),
-                  states: frozenset[str | None] | set[str | None] = frozenset()) -> list[Entity]:
+                  aimed_at: list[Entity] | None = None) -> list[Entity]:
         """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
         article's own country, else the country the sentence places the event in, as coders do;
         a ``local`` event's actors are first of the country it is placed in ("protesters
         gathered outside the Japanese embassy in Seoul" are Korean). Not the country the event
         is aimed at when it happens elsewhere: "rebels attacked a Greek-owned tanker off Yemen"
         are no Greeks. Nor is a countryless government or army of the country whose government
-        or army it acts on (``states``): "the spokesman warned Mr Putin"."""
+        or army it acts on: "the spokesman warned Mr Putin"."""
+        targets = {e.country for e in aimed_at or ()}
+        states = {e.country for e in aimed_at or () if e.sector in _STATE_SECTORS}
         placed = location.country if location and location.country else None
         home = (placed or self.home_country) if local else (self.home_country or placed)
         if home in targets and placed is not None and placed not in targets:

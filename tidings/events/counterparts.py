@@ -68,10 +68,6 @@ def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
     return [next(e for e in candidates if _key(e) == ranked[0])]
 
 
-def _sentences(event: Event) -> set[int]:
-    return {m.sentence_index for m in event.mentions}
-
-
 def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[Event]:
     """An article's events (one per fact), those of the codebook's `recipient_from_context_types`
     that have an actor but no recipient aimed at the actor's counterpart. Reciprocal entries
@@ -86,7 +82,7 @@ def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[E
         if (event.event_type in directed and event.actor and not event.recipient and event.issue is None
                 and entry is not None and not entry.reciprocal):
             # the event's own sentences' events tell nothing its sentences did not name
-            elsewhere = [e for e in events if not _sentences(e) & _sentences(event)]
+            elsewhere = [e for e in events if not e.sentence_indexes() & event.sentence_indexes()]
             found = counterpart(event.actor, elsewhere)
             if found:
                 event = event.model_copy(update={
