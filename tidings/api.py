@@ -27,7 +27,7 @@ from tidings.dedup.stories import build_stories
 from tidings.dictionaries import Dictionaries, code_doc_with_dictionaries
 from tidings.errors import SkippedInput
 from tidings.events import code_doc
-from tidings.events.counterparts import with_counterparts
+from tidings.events.counterparts import with_counterparts, with_parties
 from tidings.events.venue import place_unplaced, read_dateline
 from tidings.model import Article, Event
 from tidings.places import Geocoder
@@ -90,7 +90,7 @@ def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None)
                                                          article.published))
     actors = resolve_actors(doc)
     places = Geocoder.default().find(doc, actors.countries())
-    events = with_counterparts(merge_mentions(code_doc(doc, article, actors, places)))
+    events = with_parties(with_counterparts(merge_mentions(code_doc(doc, article, actors, places))))
     return place_unplaced(events, read_dateline(doc, places, actors.countries()), places)
 
 

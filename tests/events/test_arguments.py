@@ -403,3 +403,23 @@ def test_an_attack_told_as_the_means_of_a_verb_is_aimed_at_its_object(code):
 def test_opening_an_investigation_is_a_light_verb_whose_against_names_the_investigated(code):
     probe = only(code("A judge opened fraud investigations against 28 Chilean government officials."), "ACCUSE")
     assert countries(probe.recipient) == {"CHL"}
+
+
+def test_an_agreement_naming_no_one_is_sought_by_the_talks_actors(code):
+    failed = only(code("The American and Russian presidents met in Anchorage for a summit that ended "
+                       "without agreeing to a ceasefire."), "AGREE")
+    assert failed.factuality == "negated" and countries(failed.actor) == {"USA", "RUS"}
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Ukrainian leaders are expected in Washington on Monday for talks.", {"UKR"}),
+    ("The Armenian and Azerbaijani leaders are working towards a ceasefire.", {"ARM", "AZE"}),
+])
+def test_those_expected_somewhere_for_an_event_or_working_towards_it_are_its_actors(code, text, parties):
+    [event] = code(text)
+    assert event.factuality == "future" and countries(event.actor) == parties
+
+
+def test_kept_up_is_a_light_verb(code):
+    strikes = only(code("Israel has kept up near-daily strikes on Lebanon."), "ASSAULT")
+    assert countries(strikes.actor) == {"ISR"} and countries(strikes.recipient) == {"LBN"}

@@ -14,7 +14,7 @@ from .helpers import only
     # words of the sentence, as the manual's context definitions name them
     ("Hungary agreed to take back the refugees.", "AGREE", "migration"),
     ("Iran rejected the proposal to limit its nuclear programme.", "REJECT", "cbrn"),
-    ("At least three civilians were killed in a suicide car bombing in Baghdad.", "ASSAULT", "terrorism"),
+    ("At least three Iraqi civilians were killed in a suicide car bombing in Baghdad.", "ASSAULT", "terrorism"),
     # the entry's own: CAMEO 173 (arrest) is legal, 0874 (retreat) military in the manual's table
     ("Police arrested twelve protesters in Cairo.", "COERCE", "legal"),
     ("Bosnian Serbs pulled out of Gorazde.", "RETREAT", "military"),

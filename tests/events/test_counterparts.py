@@ -3,7 +3,7 @@ in its sentence is aimed at its actor's counterpart in the story."""
 
 from __future__ import annotations
 
-from tidings.events.counterparts import CONTEXT_RULE, counterpart, with_counterparts
+from tidings.events.counterparts import CONTEXT_RULE, counterpart, with_counterparts, with_parties
 from tidings.model import Entity, Event, Mention
 
 from .helpers import only
@@ -102,3 +102,12 @@ def test_a_threat_with_no_target_is_aimed_at_the_other_side_of_the_story(code):
     assert threat.rule.endswith(CONTEXT_RULE)
     # the recipient keeps the words and the place it was named at
     assert (threat.recipient[0].text, threat.recipient[0].start_char) == ("Yemen's Houthi rebels", 0)
+
+
+def test_an_event_naming_no_party_is_not_kept():
+    unnamed, named = _event("AGREE", [], [], 0), _event("ASSAULT", [], [PAKISTAN], 1)
+    assert with_parties([unnamed, named]) == [named]
+
+
+def test_the_pipeline_codes_no_event_without_a_party(code):
+    assert code("We all would like to see a ceasefire.") == []

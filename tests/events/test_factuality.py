@@ -12,12 +12,12 @@ from .helpers import only
 
 
 @pytest.mark.parametrize("text, event_type", [
-    ("The talks in Geneva did not yield a deal.", "AGREE"),
-    ("The summit ended without agreeing to a ceasefire.", "AGREE"),
-    ("The summit ended without a deal.", "AGREE"),
+    ("The talks between Armenia and Azerbaijan in Geneva did not yield a deal.", "AGREE"),
+    ("The summit of the Russian and American presidents ended without agreeing to a ceasefire.", "AGREE"),
+    ("The summit between Russia and the United States ended without a deal.", "AGREE"),
     ("Trump and Putin met, but neither announced a deal.", "AGREE"),
-    ("The sides failed to reach an agreement.", "AGREE"),
-    ("No deal was reached in Doha.", "AGREE"),
+    ("Serbia and Kosovo failed to reach an agreement.", "AGREE"),
+    ("No deal between Congo and the M23 rebels was reached in Doha.", "AGREE"),
     ("Israel never attacked Iran.", "ASSAULT"),
     ("Russia denied attacking Poland.", "ASSAULT"),
 ])
@@ -27,7 +27,8 @@ def test_negated(code, text, event_type):
 
 
 def test_negated_agreement_keeps_its_issue_and_has_no_score(code):
-    event = only(code("The summit ended without agreeing to a ceasefire in Ukraine."), "AGREE")
+    event = only(code("The summit of the Russian and American presidents ended without agreeing to a "
+                           "ceasefire in Ukraine."), "AGREE")
     assert event.factuality == "negated"
     assert event.issue == "ceasefire"
     assert event.score is None  # a score measures what happened
@@ -46,7 +47,7 @@ def test_neither_negates_the_clause_and_keeps_the_actors(code):
     ("Qatar hopes to facilitate a meeting between the two sides.", "CONSULT"),
     ("Trump said he would brief Zelensky.", "CONSULT"),
     ("Turkey plans to host talks between Russia and Ukraine.", "CONSULT"),
-    ("The upcoming summit in Rome will focus on trade.", "CONSULT"),
+    ("The upcoming summit of Chinese and Italian leaders in Rome will focus on trade.", "CONSULT"),
 ])
 def test_future(code, text, event_type):
     event = only(code(text), event_type)
@@ -89,7 +90,7 @@ def test_negation_wins_over_future(code):
 
 
 @pytest.mark.parametrize("text, year, precision", [
-    ("The war has raged since the 2022 invasion.", 2022, "year"),
+    ("The war has raged since Russia's 2022 invasion.", 2022, "year"),
     ("Russia invaded Crimea in 2014.", 2014, "year"),
 ])
 def test_historical_when_dated_long_before_publication(code, text, year, precision):
@@ -181,14 +182,14 @@ def test_a_misparsed_if_still_marks_a_condition(code):
 
 
 @pytest.mark.parametrize("text", [
-    "A summit between the two leaders is planned for next month.",
-    "The talks are due to resume on Tuesday.",
-    "The summit is set to take place in Geneva.",
+    "A summit between the Chinese and American leaders is planned for next month.",
+    "The talks between Kyiv and Moscow are due to resume on Tuesday.",
+    "The summit of the American and Russian presidents is set to take place in Geneva.",
     "The EU is preparing new sanctions against Russia.",
     "Erdogan invited Putin and Zelensky to Istanbul for talks.",
     "Erdogan invited Putin to visit Ankara.",
     "Leaders are expected in Washington on Monday for talks.",
-    "The two sides are working towards a ceasefire.",
+    "The Armenian and Azerbaijani leaders are working towards a ceasefire.",
 ])
 def test_planned_scheduled_and_invited_events_are_future(code, text):
     [event] = code(text)
@@ -206,7 +207,7 @@ def test_what_was_planned_or_organised_in_the_past_happened(code, text):
 
 @pytest.mark.parametrize("text", [
     "The foreign ministers meet in Geneva next week.",
-    "Talks between the two sides resume tomorrow.",
+    "Talks between the Armenian and Azerbaijani governments resume tomorrow.",
     "Ministers gather for talks in Brussels next Tuesday.",
 ])
 def test_an_event_dated_after_publication_is_future(code, text):
@@ -224,19 +225,19 @@ def test_an_event_only_weighed_is_hypothetical(code, text):
 
 
 def test_the_undated_start_of_a_state_lasting_until_now_is_historical(code):
-    events = code("The EU has imposed sanctions on Russia in stages since the full-scale invasion.")
+    events = code("The EU has imposed sanctions on Russia in stages since Russia's full-scale invasion.")
     invasion = only(events, "ASSAULT")
     assert invasion.factuality == "historical" and invasion.date is None
-    events = code("Russia has struck Kyiv daily since the talks collapsed.")
+    events = code("Russia has struck Kyiv daily since the talks with Ukraine collapsed.")
     assert only(events, "CONSULT").factuality == "historical"
     assert only(events, "ASSAULT").factuality == "asserted"
-    recent = only(code("Prices rose since the talks failed last week."), "CONSULT")
+    recent = only(code("Prices rose since the talks between Washington and Beijing failed last week."), "CONSULT")
     assert recent.factuality == "asserted"  # dated, and recent
 
 
 @pytest.mark.parametrize("text, event_type", [
-    ("Police did not link the arrests to the planned protests.", "COERCE"),
-    ("The ministry did not comment on the air strikes.", "ASSAULT"),
+    ("Police did not link the arrests of Kenyan activists to the planned protests.", "COERCE"),
+    ("The Russian ministry did not comment on the air strikes on Kyiv.", "ASSAULT"),
 ])
 def test_negating_a_verb_about_an_event_does_not_negate_it(code, text, event_type):
     """cues.yaml opaque_to_negation: the arrests and strikes happened."""

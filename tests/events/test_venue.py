@@ -28,12 +28,13 @@ def test_a_capital_standing_for_its_government_is_no_place(code):
 
 
 def test_a_place_of_a_nested_event_is_not_the_outer_events(code):
-    events = code("The two presidents ended their summit without agreeing to a ceasefire in Ukraine.")
+    events = code("The Russian and American presidents ended their summit without agreeing to a "
+                  "ceasefire in Ukraine.")
     assert only(events, "CONSULT").location is None
 
 
 def test_a_place_of_what_is_agreed_on_is_not_the_agreements(code):
-    events = code("ANCHORAGE (Wire) — The two presidents ended their summit without agreeing to a "
+    events = code("ANCHORAGE (Wire) — The Russian and American presidents ended their summit without agreeing to a "
                   "ceasefire in Ukraine.")
     failed = only(events, "AGREE")
     assert failed.factuality == "negated" and _place(failed) == ("Anchorage", "USA")

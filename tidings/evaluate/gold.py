@@ -36,12 +36,13 @@ def load_gold(path: Path) -> list[GoldArticle]:
 
 
 def _countries(parties: list) -> frozenset[str]:
+    """The parties' countries. Gold codes unidentified forces as country null (sector UAF/UNK),
+    so a coded party without a country (code "UAF", "MIL") is compared as null too."""
     found = set()
     for party in parties:
         country = party.get("country") if isinstance(party, dict) else party.country
-        code = party.get("code") if isinstance(party, dict) else party.code
-        if country or code:
-            found.add(country or code)
+        if country:
+            found.add(country)
     return frozenset(found)
 
 

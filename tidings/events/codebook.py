@@ -140,7 +140,7 @@ class Cues:
     same_time_marks: frozenset[str] = frozenset()
     issue_types: frozenset[str] = frozenset()
     issue_from_trigger_types: frozenset[str] = frozenset()
-    issue_from_talks_types: frozenset[str] = frozenset()
+    from_talks_types: frozenset[str] = frozenset()
     stance_types: frozenset[str] = frozenset()
     location_preps: frozenset[str] = frozenset()
     located_at_target_types: frozenset[str] = frozenset()

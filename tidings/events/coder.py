@@ -399,6 +399,10 @@ class DocCoder:
                 parties[trigger.token.i] = (parties[trigger.token.i][0], self._means_target(trigger.token))
         parties = {t.token.i: self.finder.settle(t, *parties[t.token.i]) for t in coded}
         for trigger in coded:
+            if not parties[trigger.token.i][0] and trigger.entry.type in self.cues.from_talks_types:
+                parties[trigger.token.i] = (self._talks_parties(trigger, parties, types),
+                                            parties[trigger.token.i][1])
+        for trigger in coded:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.cues.reaction_types:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
@@ -429,6 +433,19 @@ class DocCoder:
             if types[i] == trigger.entry.type and parties[i][0]:
                 return parties[i]
         return [], []
+
+    def _talks_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
+                       types: dict[int, str]) -> list:
+        """Who an agreement naming no one was sought by: the actors of the talks told before it
+        in its sentence ("met for a summit that ended without agreeing to a ceasefire"); a
+        host's guests may be there for someone else."""
+        sentence = self.sentence_of[trigger.token.i]
+        for i in sorted((i for i in parties if i < trigger.token.i), reverse=True):
+            if self.sentence_of[i] != sentence:
+                break
+            if types[i] == "CONSULT" and parties[i][0]:
+                return parties[i][0]
+        return []
 
     def _issue_answered(self, trigger: Trigger) -> tuple[str, str] | None:
         """What a reaction is about when it names only the act it answers: "Eritrea dismissed
@@ -523,8 +540,9 @@ class DocCoder:
         """An event noun's parties from the clause that states it: "The summit ended without an
         agreement" (the summit's parties); the subject's, when the clause says the subject did
         it: "ministers walked out *in protest*", "the delegations failed to make progress on a
-        ceasefire" (a light verb), "negotiators return to Geneva *for talks*" (a meeting gone
-        to), not "Beijing held drills *since the visit*"."""
+        ceasefire" (a light verb), "are working *towards a ceasefire*" (a goal), "negotiators
+        return to Geneva *for talks*", "leaders are expected in Washington *for talks*" (a
+        meeting gone to), not "Beijing held drills *since the visit*"."""
         found = _clause_verb(noun)
         if found is None:
             return []
@@ -534,9 +552,13 @@ class DocCoder:
                 actor, recipient = parties[subject.i]
                 return actor + recipient
         light = is_light_verb(verb, self.cb) and set(preps) <= _AGENT_PREPS
-        gone_to = preps == ["for"] and self.trigger_types.get(noun.i) in self.cues.participants_of_types
-        if light or gone_to or preps == ["in"]:
+        aimed_at = len(preps) == 1 and preps[0] in self.cues.goal_preps  # "working towards a truce"
+        if light or aimed_at or preps == ["in"]:
             return self.finder.subject_of(verb)
+        if preps == ["for"] and self.trigger_types.get(noun.i) in self.cues.participants_of_types:
+            # those sent, expected or invited somewhere for talks hold them too
+            return [e for subject in verb.children if subject.dep_ in ("nsubj", "nsubjpass")
+                    for e in self.actors.entities_for(subject)]
         return []
 
     def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
@@ -586,7 +608,7 @@ class DocCoder:
         issue = find_issue(issue_tokens, self.cb) if event_type in self.cues.issue_types else None
         if issue is None and event_type in self.cues.reaction_types and event_type in self.cues.issue_types:
             issue = self._issue_answered(trigger)
-        if issue is None and event_type in self.cues.issue_from_talks_types:
+        if issue is None and event_type in self.cues.from_talks_types:
             # "held border talks but failed to agree on where the line should run": what the
             # talks of the same sentence were about
             issue = next((found for i, kind, found in reversed(self.issues_told)

@@ -92,3 +92,10 @@ def with_counterparts(events: list[Event], cb: Codebook | None = None) -> list[E
                 }).with_id()
         done.append(event)
     return done
+
+
+def with_parties(events: list[Event]) -> list[Event]:
+    """The events that name a party. A fact whose words, the rest of its article and the
+    counterparts above name no one ("we all would like to see a ceasefire", "drones struck")
+    tells no one who did what to whom: PLOVER, like ICEWS and PETRARCH, codes no such event."""
+    return [event for event in events if event.actor or event.recipient]
