@@ -178,3 +178,29 @@ def test_a_misparsed_apposition_that_is_no_person_role_binds_no_office(nlp):
     doc, actors = run(nlp, "Trump telephoned Vladimir Putin, a call both sides described as "
                            "constructive. The two presidents met in Alaska.")
     assert codes(actors, doc, "presidents") == ["USAGOV", "RUSGOV"]
+
+
+
+def _countries(actors, doc, text: str) -> set[str]:
+    return {e.country for e in actors.entities_for(tok(doc, text))}
+
+
+def test_the_two_sides_are_the_pair_a_phrase_named_not_the_host(nlp):
+    doc, actors = run(nlp, "Thai and Cambodian defence officials agreed on Tuesday to reopen crossings "
+                           "after talks hosted by Malaysia, but the two sides failed to agree on "
+                           "pulling troops back.")
+    assert _countries(actors, doc, "sides") == {"THA", "KHM"}
+
+
+def test_the_two_ministers_include_a_ministers_counterpart(nlp):
+    doc, actors = run(nlp, "Egypt's foreign minister spoke after talks with his visiting Sudanese "
+                           "counterpart.\n\nAt the meeting, the two ministers agreed to set up a "
+                           "committee.")
+    assert _countries(actors, doc, "ministers") == {"EGY", "SDN"}
+
+
+def test_the_two_governments_talks_are_held_with_are_not_the_speakers(nlp):
+    doc, actors = run(nlp, "Egypt and Sudan accused Ethiopia of filling the dam. Ethiopia's foreign "
+                           "ministry said Addis Ababa remained ready to resume talks with the two "
+                           "downstream governments.")
+    assert _countries(actors, doc, "governments") == {"EGY", "SDN"}

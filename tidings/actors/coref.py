@@ -279,12 +279,22 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
 
     first = res.sent_of[head.i] - PAIR_WINDOW
     clause = _clause(head)
-    # The speaker of "X urged both sides" is not one of the sides: skip the own clause.
+    # The speaker of "X urged both sides", "Addis Ababa was ready to resume talks with the two
+    # downstream governments" is not one of them: skip the own clause and its countries.
+    controlling = {clause}  # "remained ready *to resume* talks with ...": the controller's clause too
+    verb = res.doc[clause]
+    while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        verb = res.doc[_clause(verb.head)]
+        controlling.add(verb.i)
+    own = {e.country for np in res.order
+           if np.head < head.i and _clause(res.doc[np.head]) in controlling for e in np.entities}
     window = [np for np in res.order if np.head < head.i and np.sent >= first
               and not np.locative and np.kind != "pronoun"
               and _clause(res.doc[np.head]) != clause]
     if role.person:
-        cands = [np for np in window if np.person and _office_matches(res, role, np.office)]
+        # "the two ministers": a minister's "Sudanese counterpart" holds the same office
+        cands = [np for np in window if np.person and (
+            _office_matches(res, role, np.office) or np.role is not None and np.role.relational)]
         if role.group == "leader" and role.phrase == "leader":
             # "the two leaders" also takes up heads of government named without an office
             cands = cands or [np for np in window if np.person and
@@ -293,8 +303,12 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
         # sides and countries are states or armed groups, not organisations
         cands = [np for np in window if any(
             e.country in res.kb.iso3 for e in np.entities)]
+    cands = [np for np in cands if not {e.country for e in np.entities} & own]
+    # "Thai and Cambodian officials agreed ... after talks hosted by Malaysia, but the two sides
+    # failed to agree": a phrase naming just as many sides names them
+    together = [np for np in cands if len({e.country for e in np.entities if e.country}) == count]
     chosen: dict[str | None, tuple[int, Entity]] = {}
-    for np in reversed(cands):
+    for np in reversed(together[-1:] or cands):
         for ent in np.entities:
             if not ent.country or not (role.person or ent.country in res.kb.iso3):
                 continue

@@ -264,8 +264,14 @@ class ArgumentFinder:
         return actor, recipient
 
     def _venue(self, token: Token) -> Location | None:
-        """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb."""
-        for owner in (token, token.head):
+        """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb, or
+        where those gone "for talks" are ("was in Chisinau for talks", "is due in Ankara for
+        talks")."""
+        owners = [token, token.head]
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            verb = token.head.head
+            owners += [verb, *_children(verb, "acomp")]
+        for owner in owners:
             for place_word in _prep_objects(owner, ("in", "at")):
                 for place in self.places:
                     if (place.country and place.start_char is not None

@@ -155,6 +155,9 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
             return "future", False  # "is preparing new sanctions", "working towards a ceasefire"
         if verb_forms(owner) & cb.cues.hypothetical_object_governors:
             return "hypothetical", False  # "is considering sanctions"
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and not _past(owner) and any(
+                c.dep_ == "acomp" and verb_forms(c) & cb.cues.future_governors for c in owner.children):
+            return "future", False  # "are due in Batken on Monday for talks"
 
     verdict: Factuality | None = None
     clause = token  # the verb (or noun) whose auxiliaries and marks apply to this event
