@@ -90,8 +90,10 @@ def code_parsed(doc, article: Article, dictionaries: Dictionaries | None = None)
                                                          article.published))
     actors = resolve_actors(doc)
     places = Geocoder.default().find(doc, actors.countries())
-    events = with_parties(with_counterparts(merge_mentions(code_doc(doc, article, actors, places))))
-    return place_unplaced(events, read_dateline(doc, places, actors.countries()), places)
+    dateline = read_dateline(doc, places, actors.countries())
+    events = code_doc(doc, article, actors, places, dateline=dateline)
+    events = with_parties(with_counterparts(merge_mentions(events)))
+    return place_unplaced(events, dateline, places)
 
 
 def code_articles(articles: Iterable[Article], *, batch_size: int = 32,

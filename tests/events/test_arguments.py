@@ -423,3 +423,18 @@ def test_those_expected_somewhere_for_an_event_or_working_towards_it_are_its_act
 def test_kept_up_is_a_light_verb(code):
     strikes = only(code("Israel has kept up near-daily strikes on Lebanon."), "ASSAULT")
     assert countries(strikes.actor) == {"ISR"} and countries(strikes.recipient) == {"LBN"}
+
+
+def test_countryless_insurgents_are_of_where_they_act_and_the_dateline_is_home(code):
+    events = code("PEMBA, Mozambique (Wire) — Islamist insurgents raided villages in Mozambique's "
+                  "Cabo Delgado province on Saturday, officials said. Rwanda agreed to send more "
+                  "Rwandan troops; Kigali said Rwandan soldiers would help.\n\nThe army said it had "
+                  "moved units to Macomia.")
+    raid = only(events, "ASSAULT")
+    assert countries(raid.actor) == {"MOZ"}
+    assert countries(only(events, "MOBILIZE").actor) == {"MOZ"}  # the dateline's army
+
+
+def test_gang_gunmen_are_a_criminal_group_of_the_country(code):
+    raid = only(code("In Guayaquil, Ecuador, gang gunmen stormed a television station."), "ASSAULT")
+    assert [(e.country, e.sector) for e in raid.actor] == [("ECU", "CRM")]

@@ -62,3 +62,9 @@ def test_where_a_thing_comes_from_is_no_place_of_the_event(code):
                   "France and Germany.")
     mobilize = only(events, "MOBILIZE")
     assert mobilize.location is None and mobilize.recipient == []
+
+
+def test_the_place_of_the_act_a_verb_is_told_through_is_the_verbs(code):
+    killing = only(code("A prominent anti-Syria journalist has been killed in a car bomb explosion "
+                        "in eastern Beirut."), "ASSAULT")
+    assert _place(killing) == ("Beirut", "LBN")  # and "anti-Syria" places nothing

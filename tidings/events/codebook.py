@@ -146,6 +146,7 @@ class Cues:
     located_at_target_types: frozenset[str] = frozenset()
     # actors and recipients
     home_country_share: float = 0.4
+    dateline_country_share: float = 0.3
     local_actor_types: frozenset[str] = frozenset()
     source_from_types: frozenset[str] = frozenset()
     participants_of_types: frozenset[str] = frozenset()

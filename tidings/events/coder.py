@@ -335,22 +335,27 @@ def _own_government(actor: list[Entity]) -> list[Entity]:
     return [Entity(text=actor[0].text, country=country, sector="GOV", code=f"{country}GOV")]
 
 
-def _home_country(actors: DocActors, share: float) -> str | None:
-    """The country the article is about, when enough of its actor mentions name it."""
+def _home_country(actors: DocActors, share: float, dateline: Location | None,
+                  dateline_share: float) -> str | None:
+    """The country the article is about: its dateline's, when that country's share of the
+    article's actor mentions is large enough ("PEMBA, Mozambique" over the Rwanda it tells of),
+    else the one enough of them name."""
     counts = actors.countries()
     total = sum(counts.values())
-    if total:
-        country, n = counts.most_common(1)[0]
-        if n / total >= share:
-            return country
-    return None
+    if not total:
+        return None
+    here = dateline.country if dateline is not None else None
+    if here and counts[here] / total >= dateline_share:
+        return here
+    country, n = counts.most_common(1)[0]
+    return country if n / total >= share else None
 
 
 class DocCoder:
     """Codes the events of one document; holds the per-document lookups."""
 
     def __init__(self, doc: Doc, article: Article, actors: DocActors, places: list[Location],
-                 cb: Codebook) -> None:
+                 cb: Codebook, dateline: Location | None = None) -> None:
         self.doc, self.article, self.actors, self.places, self.cb = doc, article, actors, places, cb
         self.finder = ArgumentFinder(actors, places, cb)
         self.triggers = find_triggers(doc, cb)
@@ -361,7 +366,8 @@ class DocCoder:
         self.sentences, self.sentence_of = nlp.sentences(doc), nlp.sentence_of(doc)
         self.sentence_contexts: dict[int, list[str]] = {}  # sentence start -> the contexts its words name
         self.news_day = self._news_day()
-        self.home_country = _home_country(actors, cb.cues.home_country_share)
+        self.home_country = _home_country(actors, cb.cues.home_country_share, dateline,
+                                          cb.cues.dateline_country_share)
         self.cues = cb.cues
         self.inner_types: dict[int, set[str]] = {}  # trigger -> the types its complement states
 
@@ -707,25 +713,32 @@ class DocCoder:
 
     def _localise(self, entities: list[Entity], location: Location | None, local: bool = False,
                   aimed_at: list[Entity] | None = None) -> list[Entity]:
-        """Give a countryless actor ("riot police", "protesters", "the army spokesman") the
-        article's own country, else the country the sentence places the event in, as coders do;
-        a ``local`` event's actors are first of the country it is placed in ("protesters
-        gathered outside the Japanese embassy in Seoul" are Korean). Not the country the event
+        """Give a countryless actor ("riot police", "protesters", "the army spokesman") a country,
+        as coders do: a government or army the article's own country, else the one the
+        sentence places the event in; anyone else, and a ``local`` event's actors, first the
+        country the event is placed in ("protesters gathered outside the Japanese embassy in
+        Seoul" are Korean; "insurgents raided villages in Mozambique" are Mozambican). Not the country the event
         is aimed at when it happens elsewhere: "rebels attacked a Greek-owned tanker off Yemen"
         are no Greeks. Nor is a countryless government or army of the country whose government
         or army it acts on: "the spokesman warned Mr Putin"."""
         targets = {e.country for e in aimed_at or ()}
         states = {e.country for e in aimed_at or () if e.sector in _STATE_SECTORS}
         placed = location.country if location and location.country else None
-        home = (placed or self.home_country) if local else (self.home_country or placed)
-        if home in targets and placed is not None and placed not in targets:
-            home = placed
-        if home is None:
+
+        def not_aimed_at(home: str | None) -> str | None:
+            return placed if home in targets and placed is not None and placed not in targets else home
+
+        at_home = not_aimed_at(self.home_country or placed)
+        where_placed = not_aimed_at(placed or self.home_country)
+        home = where_placed if local else at_home
+        if home is None and where_placed is None:
             return entities
         state_home = home if home not in states else placed if placed not in states else None
         out = []
         for e in entities:
-            country = state_home if e.sector in _STATE_SECTORS else home
+            # insurgents, gangs, police and crowds are of the country where they act; a
+            # government or army is the article's own wherever it acts
+            country = state_home if e.sector in _STATE_SECTORS else where_placed
             if e.country is None and country and e.sector and e.sector not in _UNIDENTIFIED:
                 e = e.model_copy(update={"country": country, "code": country + e.sector})
             out.append(e)
@@ -783,9 +796,10 @@ class DocCoder:
 
 
 def code_doc(doc: Doc, article: Article, actors: DocActors, places: list[Location],
-             cb: Codebook | None = None) -> list[Event]:
-    """Events of one parsed article, one per trigger mention (before within-article dedup)."""
-    return DocCoder(doc, article, actors, places, cb or codebook_module.default()).code()
+             cb: Codebook | None = None, dateline: Location | None = None) -> list[Event]:
+    """Events of one parsed article, one per trigger mention (before within-article dedup);
+    ``dateline`` is the place of the article's dateline (``venue.read_dateline``)."""
+    return DocCoder(doc, article, actors, places, cb or codebook_module.default(), dateline).code()
 
 
 

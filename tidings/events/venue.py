@@ -26,6 +26,8 @@ _LEDE_SENTENCES = 3  # the dateline places the events of the article's first sen
 # A place in one of these roles names an actor, not where something happened: "Kyiv agreed"
 # (a passive subject is where: "Kharkiv was hit").
 _ACTOR_DEPS = ("nsubj",)
+# Prepositions telling the act a verb is done through ("killed *in* an explosion", "*by* shelling").
+_MEANS_PREPS = frozenset({"in", "by", "with", "through"})
 
 
 def read_dateline(doc: Doc, places: list[Location], context: Counter[str]) -> Location | None:
@@ -135,7 +137,9 @@ class Venues:
             if ancestor.i in self.trigger_types and not elaboration(ancestor):
                 if ancestor.i == token.i or ancestor.is_ancestor(token):
                     return False
-                return _in_complement(ancestor, token) or self.trigger_types[ancestor.i] != event_type
+                if self.trigger_types[ancestor.i] != event_type:
+                    return True
+                return _in_complement(ancestor, token) and not _means(ancestor, token)
         return False
 
 
@@ -149,6 +153,12 @@ def _in_complement(word: Token, trigger: Token) -> bool:
     while step.head.i != trigger.i:
         step = step.head
     return step.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _means(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` is the act ``trigger`` is told through: "killed *in a car bomb
+    explosion* in eastern Beirut" (the explosion's place is the killing's)."""
+    return word.dep_ == "pobj" and word.head.head.i == trigger.i and word.head.lower_ in _MEANS_PREPS
 
 
 def _source_of_thing(root: Token) -> bool:

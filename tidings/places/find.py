@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.knowledge import ActorKnowledge
 from .gazetteer import ALIAS, Gazetteer, Place, demonyms, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -85,6 +86,13 @@ def _demonym_place(span: Span, demonym_map: dict[str, str]) -> Toponym | None:
     return None
 
 
+def _attitude(span: Span) -> bool:
+    """"anti-Syria", "pro-Kremlin": the place names a stance, not where anything happens (the
+    actors stage's ``stance`` prefixes)."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ActorKnowledge.load().stance
+
+
 def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     """Every place mention in ``doc``, in document order."""
     demonym_map = demonyms()
@@ -101,6 +109,8 @@ def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         for t in ent:
             taken[t.i] = True
+        if _attitude(span):
+            continue
         if key(span.text) in demonym_map and span.text not in gaz:
             place = _demonym_place(span, demonym_map)
             if place is not None:
