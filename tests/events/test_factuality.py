@@ -246,3 +246,14 @@ def test_negating_a_verb_about_an_event_does_not_negate_it(code, text, event_typ
 
 def test_negating_a_light_verb_still_negates_its_event(code):
     assert only(code("The government did not announce sanctions."), "SANCTION").factuality == "negated"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Niger's junta said on Tuesday it would reopen its land border with Benin.", "NER"),
+    ("A Thai army spokesman said the men would be handed over in due course.", "THA"),
+])
+def test_an_announced_future_retreat_is_a_concession_made_now(code, text, actor):
+    """PLOVER: "announced...would withdraw troops" is RETREAT + future, coded CONCEDE."""
+    concession = only(code(text), "CONCEDE")
+    assert concession.factuality == "asserted" and {e.country for e in concession.actor} == {actor}
+    assert only(code("Israel will withdraw its troops next week."), "RETREAT").factuality == "future"

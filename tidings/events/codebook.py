@@ -127,6 +127,7 @@ class Cues:
     speech_verbs: frozenset[str] = frozenset()
     historical_after_days: int = 31
     refusable_types: frozenset[str] = frozenset()
+    announced_concession_types: frozenset[str] = frozenset()
     refusal_auxiliaries: frozenset[str] = frozenset()
     unwillingness_words: frozenset[str] = frozenset()
     # which triggers are events of their own
