@@ -438,3 +438,23 @@ def test_countryless_insurgents_are_of_where_they_act_and_the_dateline_is_home(c
 def test_gang_gunmen_are_a_criminal_group_of_the_country(code):
     raid = only(code("In Guayaquil, Ecuador, gang gunmen stormed a television station."), "ASSAULT")
     assert [(e.country, e.sector) for e in raid.actor] == [("ECU", "CRM")]
+
+
+@pytest.mark.parametrize("text, parties, host", [
+    ("Congo and the M23 signed a declaration after months of talks mediated by Qatar.",
+     {"COD"}, {"QAT"}),
+    ("Thai and Cambodian officials agreed to reopen crossings after a day of talks hosted by "
+     "Malaysia.", {"THA", "KHM"}, {"MYS"}),
+])
+def test_talks_an_outcome_follows_are_held_by_its_parties_and_hosted_by_the_named_third_party(
+        code, text, parties, host):
+    talks = only(code(text), "CONSULT")
+    assert talks.factuality == "asserted"  # what an agreement follows happened
+    assert countries(talks.actor) == parties and countries(talks.recipient) == host
+
+
+def test_a_clash_between_the_actors_is_aimed_at_no_place(code):
+    clash = only(code("Kyrgyz and Tajik border guards traded fire near a canal in Uzbekistan."),
+                 "ASSAULT")
+    assert countries(clash.actor) == {"KGZ", "TJK"} and clash.recipient == []
+    assert {e.sector for e in clash.actor} == {"COP"}  # "Kyrgyz [border guards] and Tajik border guards"

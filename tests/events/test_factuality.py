@@ -257,3 +257,12 @@ def test_an_announced_future_retreat_is_a_concession_made_now(code, text, actor)
     concession = only(code(text), "CONCEDE")
     assert concession.factuality == "asserted" and {e.country for e in concession.actor} == {actor}
     assert only(code("Israel will withdraw its troops next week."), "RETREAT").factuality == "future"
+
+
+def test_what_denied_reports_tell_is_negated_but_a_denied_charge_leaves_the_accusation(code):
+    sending = only(code("Ankara denied reports that it had sent additional soldiers into Duhok province."),
+                   "MOBILIZE")
+    assert sending.factuality == "negated"
+    accusation = only(code("Thai officials accused Cambodian troops of laying fresh landmines on the "
+                           "Thai side of the border, a charge Phnom Penh denied."), "ACCUSE")
+    assert accusation.factuality == "asserted"

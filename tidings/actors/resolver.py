@@ -265,6 +265,8 @@ class Resolver:
             home = self._people_home(token)
             if home is not None:
                 country, end = home.country, max(end, home.end)
+            if not definite:
+                sector = self._elided_role_sector(token) or sector
             return self._new_np(token, "demonym", start, end, [(country, sector, None)],
                                 plural=True)
         plural = entry.plural or token.tag_ in ("NNS", "NNPS")
@@ -442,6 +444,17 @@ class Resolver:
         np.entities = [self.entity(start, mod.i + 1, c, s, code) for c, s, code in sides] + own
         np.plural, np.person, np.org = True, False, False
         return np
+
+    def _elided_role_sector(self, demonym: Token) -> str | None:
+        """"*Kyrgyz* and Tajik border guards", parsed as the Kyrgyz people and Tajik guards: a
+        demonym coordinated with a role that has a demonym of its own shares that role."""
+        for conj in demonym.children:
+            if conj.dep_ == "conj" and any(e.kind == "demonym" for m in conj.lefts
+                                           for e in self.kb.lookup(m.text)):
+                found = self._role_sides(conj, prepass=True)
+                if found is not None and found[0].sector:
+                    return found[0].sector
+        return None
 
     def _role_sides(self, head: Token, prepass: bool, skip: frozenset[int] = frozenset()):
         """(role, [(country, sector, code)], start, end) for a role head, or None; modifiers

@@ -254,6 +254,8 @@ class ArgumentFinder:
             t for obj in _children(token, "dobj") for t in _prep_objects(obj, _TOGETHER)])
         visitors = {e.country for e in actor}
         hosts = [e for e in partners if venue and e.country == venue.country and venue.country not in visitors]
+        # "talks mediated by Qatar", "a day of talks hosted by Malaysia"
+        hosts += [e for e in self._hosts_named(token) if e.country not in visitors]
         actor = actor + [e for e in partners if e not in hosts]
         recipient = recipient + hosts
         parties = {e.country for e in actor + recipient}
@@ -262,6 +264,12 @@ class ArgumentFinder:
                                             sector="GOV", code=f"{venue.country}GOV",
                                             start_char=venue.start_char, end_char=venue.end_char)]
         return actor, recipient
+
+    def _hosts_named(self, talks: Token) -> list[Entity]:
+        """The third party a participle on talks names as their host ("hosted by Malaysia")."""
+        return [e for verb in _children(talks, "acl")
+                if verb_forms(verb) & self.cues.hosting_verbs
+                for agent in _prep_objects(verb, ("by",)) for e in self._entities(agent)]
 
     def _venue(self, token: Token) -> Location | None:
         """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb, or

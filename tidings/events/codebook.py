@@ -127,11 +127,15 @@ class Cues:
     speech_verbs: frozenset[str] = frozenset()
     historical_after_days: int = 31
     refusable_types: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
+    outcome_of_talks_preps: frozenset[str] = frozenset()
+    hosting_verbs: frozenset[str] = frozenset()
     announced_concession_types: frozenset[str] = frozenset()
     refusal_auxiliaries: frozenset[str] = frozenset()
     unwillingness_words: frozenset[str] = frozenset()
     # which triggers are events of their own
     cause_preps: frozenset[str] = frozenset()
+    time_preps: frozenset[str] = frozenset()
     in_force_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     participant_nouns: frozenset[str] = frozenset()
     complement_deps: frozenset[str] = frozenset()

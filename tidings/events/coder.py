@@ -130,12 +130,12 @@ def _describes_source(token: Token, cb: Codebook) -> bool:
 
 def _states_cause(token: Token, cb: Codebook) -> bool:
     """The trigger is the cause another event names ("closed its borders *because of*
-    fighting"): an event of its own, not the issue of the one it caused (cues.yaml
-    ``cause_preps``)."""
+    fighting") or the time it follows ("signed a declaration *after* months of talks"): an
+    event of its own, not the issue of the other (cues.yaml ``cause_preps``, ``time_preps``)."""
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    causes = cb.cues.cause_preps
+    causes = cb.cues.cause_preps | cb.cues.time_preps  # "signed a deal *after* months of talks"
     return prep.lower_ in causes or (prep.dep_ == "prep" and prep.head.lower_ in causes)
 
 
@@ -561,10 +561,15 @@ class DocCoder:
         aimed_at = len(preps) == 1 and preps[0] in self.cues.goal_preps  # "working towards a truce"
         if light or aimed_at or preps == ["in"]:
             return self.finder.subject_of(verb)
-        if preps == ["for"] and self.trigger_types.get(noun.i) in self.cues.participants_of_types:
+        talks = self.trigger_types.get(noun.i) in self.cues.participants_of_types
+        if talks and preps == ["for"]:
             # those sent, expected or invited somewhere for talks hold them too
             return [e for subject in verb.children if subject.dep_ in ("nsubj", "nsubjpass")
                     for e in self.actors.entities_for(subject)]
+        if talks and preps and preps[-1] in self.cues.outcome_of_talks_preps and set(preps) <= {
+                "of", *self.cues.outcome_of_talks_preps}:
+            # "signed a declaration after months of talks": those who came out of the talks
+            return self.finder.subject_of(verb)
         return []
 
     def _event(self, trigger: Trigger, actor: list, recipient: list) -> Event:
@@ -643,7 +648,8 @@ class DocCoder:
                                aimed_at=recipient)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
-        if (not recipient and location and location.country and (
+        # "border guards traded fire near a canal": a clash between its actors is aimed at no place
+        if (not recipient and location and location.country and not entry.reciprocal and (
                 (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})
                 or (event_type in self.cues.domestic_target_types and {location.country} == {e.country for e in actor}))):
             recipient = [Entity(text=location.text or location.name, country=location.country,

@@ -117,6 +117,21 @@ def _governors(token: Token) -> list[tuple[Token, str]]:
     return chain
 
 
+def _in_denied_report(token: Token, cb: Codebook) -> bool:
+    """What denied reports or claims tell did not happen: "Ankara denied reports that it had
+    sent soldiers", "denied claims of an attack"."""
+    for head, _ in _governors(token)[:4]:
+        if head.lemma_.lower() in cb.cues.content_nouns:
+            return head.dep_ == "dobj" and bool(verb_forms(head.head) & cb.cues.negating_governors)
+    return False
+
+
+def _denies_a_charge(verb: Token, cb: Codebook) -> bool:
+    """"accused Cambodian troops of laying mines, *a charge* Phnom Penh denied": the small
+    model makes the accusation the complement of the denial, which denies only the charge."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in cb.cues.content_nouns for c in verb.children)
+
+
 def classify(token: Token, cb: Codebook, *, position: bool = False) -> Factuality:
     """The factuality of the event stated by ``token`` (before date-based 'historical').
 
@@ -132,7 +147,7 @@ def classify(token: Token, cb: Codebook, *, position: bool = False) -> Factualit
 
 def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     """The factuality, and whether it is final (negation, a condition) or only modal."""
-    if _is_negated(token, cb):
+    if _is_negated(token, cb) or _in_denied_report(token, cb):
         return "negated", True
     negating = cb.cues.negating_governors
     future_gov = cb.cues.future_governors
@@ -164,6 +179,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     for head, dep in [(token, "self"), *_governors(token)]:
         if dep in ("conj", "advcl", "relcl", "parataxis") or (dep == "ccomp" and head.lemma_ in speech):
             break  # another proposition, or reported speech which keeps its own factuality
+        if dep == "pobj" and head.lower_ in cb.cues.time_preps | cb.cues.cause_preps:
+            break  # "agreed to reopen crossings *after* a day of talks": the talks are a fact
         if head.i != token.i:
             if dep in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and not _past(head) and (
                     verb_forms(head) & future_gov or any(
@@ -171,7 +188,7 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                 # "a summit is planned for next month", "the talks are due to resume"; not "the
                 # attack was planned by ..."
                 verdict = verdict or "future"
-            if dep in _COMPLEMENT_UP and verb_forms(head) & negating:
+            if dep in _COMPLEMENT_UP and verb_forms(head) & negating and not _denies_a_charge(head, cb):
                 return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX") \
                     and not verb_forms(head) & cb.cues.opaque_to_negation:
