@@ -81,6 +81,13 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if verb.lower_ in _STATIVE:
             return passive[0]  # "Israel is opposed to ...": a stance of its own
         return None  # passive without "by": the actor is not stated
+    if verb.dep_ == "advcl":
+        # "Addis Ababa had chosen unilateral action, he said, urging the AU to ...": a participle
+        # after a quote's "he said" is the speaker's
+        speaker = next((c for c in verb.head.children
+                        if c.dep_ == "parataxis" and verb.head.i < c.i < verb.i), None)
+        if speaker is not None and _children(speaker, "nsubj"):
+            return _children(speaker, "nsubj")[0]
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
