@@ -283,3 +283,12 @@ def test_a_share_is_counted_like_a_number(triggers):
 def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
     assert "struck" not in triggers("A woman died after being struck by a vehicle.")
     assert triggers("Troops were struck by a roadside bomb.").get("struck") == "assault.attack"
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Moscow promised a proportionate response.", "threaten.vow"),
+    ("Modi vowed to pursue the attackers to the ends of the earth.", "threaten.vow_to"),
+    ("The EU promised to help landlocked members.", "agree.promise"),
+])
+def test_a_promise_of_punishment_is_a_threat(triggers, text, entry):
+    assert entry in triggers(text).values()
