@@ -458,3 +458,18 @@ def test_a_clash_between_the_actors_is_aimed_at_no_place(code):
                  "ASSAULT")
     assert countries(clash.actor) == {"KGZ", "TJK"} and clash.recipient == []
     assert {e.sector for e in clash.actor} == {"COP"}  # "Kyrgyz [border guards] and Tajik border guards"
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt's foreign minister met his visiting Sudanese counterpart.",
+    "Egypt's foreign minister met his Sudanese counterpart in Cairo.",
+    "Egypt's foreign minister spoke after talks with his visiting Sudanese counterpart.",
+])
+def test_the_visitor_is_the_actor_and_the_one_met_at_home_the_host(code, text):
+    meeting = only(code(text), "CONSULT")
+    assert countries(meeting.actor) == {"SDN"} and countries(meeting.recipient) == {"EGY"}
+
+
+def test_parties_meeting_each_other_away_from_home_are_all_actors(code):
+    summit = only(code("Trump and Putin met in Anchorage."), "CONSULT")
+    assert countries(summit.actor) == {"USA", "RUS"} and summit.recipient == []

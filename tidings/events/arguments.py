@@ -252,17 +252,34 @@ class ArgumentFinder:
     def _meeting(self, token: Token, actor: list[Entity], recipient: list[Entity], *, hosted: bool
                  ) -> tuple[list[Entity], list[Entity]]:
         """Parties of a meeting or agreement. Those met "with" are actors too; where meetings
-        have hosts (``hosted``), except a host met at home ("held talks with Ishiba in Tokyo"),
-        and a city in a country no party belongs to is the host of third-party talks ("Russian
-        and Ukrainian delegations met in Istanbul")."""
+        have hosts (``hosted``), except a host met at home ("held talks with Ishiba in Tokyo",
+        "met his Sudanese counterpart in Cairo"), a visitor ("his visiting counterpart") and a
+        third party named as host ("talks mediated by Qatar"); a city in a country no party
+        belongs to is the host of third-party talks ("Russian and Ukrainian delegations met in
+        Istanbul")."""
         venue = self._venue(token) if hosted else None
         # "met with Ishiba", "signed an agreement with Kigali"
         partners = self.targets(_prep_objects(token, _TOGETHER) + [
             t for obj in _children(token, "dobj") for t in _prep_objects(obj, _TOGETHER)])
+        if hosted:
+            # "talks with his visiting Sudanese counterpart": the visitor is the actor, the
+            # others host
+            met = _prep_objects(token, _TOGETHER) + _children(token, "dobj")
+            guests = self.targets(t for t in met if any(c.lower_ == "visiting" for c in t.children))
+            if guests:
+                codes = {e.code for e in guests}
+                return guests, [e for e in actor + recipient + partners if e.code not in codes]
         visitors = {e.country for e in actor}
         hosts = [e for e in partners if venue and e.country == venue.country and venue.country not in visitors]
         # "talks mediated by Qatar", "a day of talks hosted by Malaysia"
         hosts += [e for e in self._hosts_named(token) if e.country not in visitors]
+        if venue is not None and venue.feature == "city" and not hosts:
+            # "the Egyptian minister met his Sudanese counterpart in Cairo": the one met at home
+            # is the host (not "Trump and Putin met in Anchorage", where neither is met)
+            at_home = [e for e in actor if e.country == venue.country]
+            guests = [e for e in partners + recipient if e.country and e.country != venue.country]
+            if at_home and guests:
+                return guests + [e for e in actor if e not in at_home], at_home
         actor = actor + [e for e in partners if e not in hosts]
         recipient = recipient + hosts
         parties = {e.country for e in actor + recipient}
