@@ -470,6 +470,6 @@ def test_the_visitor_is_the_actor_and_the_one_met_at_home_the_host(code, text):
     assert countries(meeting.actor) == {"SDN"} and countries(meeting.recipient) == {"EGY"}
 
 
-def test_parties_meeting_each_other_away_from_home_are_all_actors(code):
+def test_parties_who_meet_together_are_all_actors_even_at_the_home_of_one(code):
     summit = only(code("Trump and Putin met in Anchorage."), "CONSULT")
     assert countries(summit.actor) == {"USA", "RUS"} and summit.recipient == []
