@@ -473,3 +473,8 @@ def test_the_visitor_is_the_actor_and_the_one_met_at_home_the_host(code, text):
 def test_parties_who_meet_together_are_all_actors_even_at_the_home_of_one(code):
     summit = only(code("Trump and Putin met in Anchorage."), "CONSULT")
     assert countries(summit.actor) == {"USA", "RUS"} and summit.recipient == []
+
+
+def test_halting_attacks_is_aimed_at_their_targets(code):
+    halt = only(code("Houthi rebels halted their attacks on Israeli ships in May."), "RETREAT")
+    assert countries(halt.actor) == {"YEM"} and countries(halt.recipient) == {"ISR"}

@@ -266,3 +266,11 @@ def test_what_denied_reports_tell_is_negated_but_a_denied_charge_leaves_the_accu
     accusation = only(code("Thai officials accused Cambodian troops of laying fresh landmines on the "
                            "Thai side of the border, a charge Phnom Penh denied."), "ACCUSE")
     assert accusation.factuality == "asserted"
+
+
+def test_an_attack_announced_by_its_own_side_is_a_threat_made_now(code):
+    threat = only(code("A Houthi spokesman said the group would keep targeting ships linked to Israel."),
+                  "THREATEN")
+    assert threat.factuality == "asserted" and {e.country for e in threat.recipient} == {"ISR"}
+    prediction = only(code("Ukrainian officials said Russia would strike Kyiv again."), "ASSAULT")
+    assert prediction.factuality == "future"

@@ -189,6 +189,11 @@ class ArgumentFinder:
                 # stative "Vietnam is committed to opening up"
                 objects += _children(token, "nsubjpass")
             recipient = self.targets(objects)
+            if entry.type in self.cues.halted_act_types:
+                # "halted their attacks on US vessels": the attacks' target
+                victims = self.targets(t for obj in _children(token, "dobj")
+                                       for t in _prep_objects(obj, ("on", "against")))
+                recipient = victims or recipient
             if not recipient:
                 preps = [p for p in entry.recipient_preps if not entry.reciprocal or p not in _TOGETHER]
                 recipient = self.targets(_prep_objects(token, preps))

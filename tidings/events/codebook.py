@@ -131,6 +131,8 @@ class Cues:
     outcome_of_talks_preps: frozenset[str] = frozenset()
     hosting_verbs: frozenset[str] = frozenset()
     announced_concession_types: frozenset[str] = frozenset()
+    announced_threat_types: frozenset[str] = frozenset()
+    halted_act_types: frozenset[str] = frozenset()
     refusal_auxiliaries: frozenset[str] = frozenset()
     unwillingness_words: frozenset[str] = frozenset()
     # which triggers are events of their own

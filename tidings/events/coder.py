@@ -579,11 +579,16 @@ class DocCoder:
         # "vowed to attack the capital" is a THREATEN, not a promise of cooperation
         event_type = next((t for k, t in entry.complement_types.items() if k in inner), event_type)
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
-        announcing = speech_verb(token, self.cb) if factuality == "future" else None
-        if announcing is not None and event_type in self.cues.announced_concession_types:
+        announcing = speech_verb(token, self.cb) if factuality in ("future", "hypothetical") else None
+        if announcing is not None and factuality == "future" and event_type in self.cues.announced_concession_types:
             event_type, factuality = "CONCEDE", "asserted"  # "said it would reopen the border"
             # "a spokesman said the men would be handed over": the announcer concedes
             actor = actor or self.finder.subject_of(announcing)
+        elif announcing is not None and event_type in self.cues.announced_threat_types and actor and any(
+                same_side(e, actor) for e in self.finder.subject_of(announcing)):
+            # "a Houthi spokesman said the group would keep targeting ships": an attack its own
+            # side announces is a threat made now
+            event_type, factuality = "THREATEN", "asserted"
         elif factuality == "negated" and entry.negated_type:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
         elif factuality == "negated" and event_type in self.cues.refusable_types and self._refused(token):
