@@ -435,3 +435,9 @@ def test_a_promise_not_to_attack_or_to_stop_attacks_stays_a_promise(code):
     assert only(code("The document commits Kinshasa and the rebels to stop attacks."), "AGREE")
     offer = code("Putin offered to negotiate with Armenia following the invasions of Dagestan.")
     assert only(offer, "AGREE")
+
+
+def test_participles_conjoined_with_an_elaborating_one_restate_the_event(code):
+    events = code("Islamist insurgents raided villages in Mozambique, beheading at least six civilians "
+                  "and torching dozens of homes.")
+    assert [e.event_type for e in events] == ["ASSAULT"]

@@ -80,7 +80,12 @@ def _complement_act(inner: Token, outer: Token, cb: Codebook) -> bool:
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
     """A subjectless participle restating its head's event is the same fact: "signed a
-    declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"."""
+    declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"; and so
+    are the participles conjoined with it ("raided villages, beheading civilians and *torching*
+    homes")."""
+    first = nlp.first_conjunct(token)
+    if first.i != token.i:
+        return first.i in by_token and _elaborates(first, by_token)
     outer = by_token.get(token.head.i)
     return (elaboration(token) and not any(c.dep_ == "mark" for c in token.children)
             and outer is not None and outer.entry.type == by_token[token.i].entry.type)
@@ -193,7 +198,7 @@ def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) 
 def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
     """The outer event whose complement or purpose clause holds this trigger, if any."""
     if _elaborates(trigger.token, by_token):
-        return by_token[trigger.token.head.i]
+        return by_token.get(trigger.token.head.i) or by_token[nlp.first_conjunct(trigger.token).i]
     allowed = cb.cues.complement_deps
     purposes = cb.cues.purpose_types
     current: Token = trigger.token

@@ -59,6 +59,7 @@ def counterpart(actor: list[Entity], events: list[Event]) -> list[Entity]:
     acting = [e for event in events for e in event.actor if not same_side(e, actor)]
     # several countries acting together with no one facing them: nobody to guess at
     candidates = facing or (acting if len({e.country for e in actor}) == 1 else [])
+    candidates = [e for e in candidates if e.country]  # "the minister" of no known country is no one
     votes = Counter(_key(e) for e in candidates)
     taking_part = Counter(key for event in events for key in {_key(e) for e in event.actor + event.recipient})
     ranked = sorted(votes, key=lambda key: (votes[key], taking_part[key]), reverse=True)
