@@ -69,3 +69,9 @@ def test_plural_division_noun_after_a_list(geo, nlp):
     assert names == ["Camden county", "Charlton county", "Glynn county"]
     found = geo.find(doc)
     assert [(loc.feature, loc.admin1) for loc in found] == [("admin2", "Georgia")] * 3
+
+
+def test_group_names_and_stances_are_no_places(geo, nlp):
+    doc = nlp("Inmates of the Los Lobos gang attacked a wing in Guayaquil, Ecuador. An "
+              "anti-Syria journalist was killed in Beirut.")
+    assert [p.name for p in geo.find(doc)] == ["Guayaquil", "Ecuador", "Beirut"]

@@ -86,6 +86,16 @@ def _demonym_place(span: Span, demonym_map: dict[str, str]) -> Toponym | None:
     return None
 
 
+def _names_group(span: Span) -> bool:
+    """"the *Los Lobos* gang", "the *Wagner* group": a name before a group noun names the group
+    (the actors stage's group-only and criminal roles), not a place."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    role = ActorKnowledge.load().role(doc[span.end].lemma_)
+    return role is not None and (role.group_only or role.sector == "CRM")
+
+
 def _attitude(span: Span) -> bool:
     """"anti-Syria", "pro-Kremlin": the place names a stance, not where anything happens (the
     actors stage's ``stance`` prefixes)."""
@@ -109,7 +119,7 @@ def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         for t in ent:
             taken[t.i] = True
-        if _attitude(span):
+        if _attitude(span) or _names_group(span):
             continue
         if key(span.text) in demonym_map and span.text not in gaz:
             place = _demonym_place(span, demonym_map)
