@@ -441,3 +441,11 @@ def test_participles_conjoined_with_an_elaborating_one_restate_the_event(code):
     events = code("Islamist insurgents raided villages in Mozambique, beheading at least six civilians "
                   "and torching dozens of homes.")
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_a_clause_on_a_date_happened_then(code):
+    events = code("Moldova has expelled more than 40 Russian diplomats since February 2023, when "
+                  "President Maia Sandu accused Moscow of plotting a coup.")
+    accusation = only(events, "ACCUSE")
+    assert (accusation.date, accusation.date_precision) == (dt.date(2023, 2, 1), "month")
+    assert accusation.factuality == "historical"

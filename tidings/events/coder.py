@@ -782,6 +782,11 @@ class DocCoder:
         clause = clause_of(trigger.token)
         clauses = {clause.i, trigger.token.i}
         speaker = speech_verb(trigger.token, self.cb)
+        if clause.dep_ == "relcl":
+            # "since February 2023, *when* Sandu accused Moscow": a clause on a date is of that date
+            for _, anchored in dated:
+                if anchored.start_char <= clause.head.idx < anchored.end_char:
+                    return anchored.date, anchored.precision, True
         # "*On Wednesday*, officers were killed when demonstrators opened fire": a when-clause
         # happens at its main clause's time
         same_time = clause.dep_ == "advcl" and any(
