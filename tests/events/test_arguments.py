@@ -478,3 +478,10 @@ def test_parties_who_meet_together_are_all_actors_even_at_the_home_of_one(code):
 def test_halting_attacks_is_aimed_at_their_targets(code):
     halt = only(code("Houthi rebels halted their attacks on Israeli ships in May."), "RETREAT")
     assert countries(halt.actor) == {"YEM"} and countries(halt.recipient) == {"ISR"}
+
+
+def test_an_authority_reporting_arrests_made_them(code):
+    arrests = only(code("The Serbian interior ministry said 79 people had been detained."), "COERCE")
+    assert countries(arrests.actor) == {"SRB"}
+    reported = only(code("Rights groups in Serbia said 79 activists had been detained."), "COERCE")
+    assert reported.actor == []

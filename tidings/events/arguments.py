@@ -222,6 +222,11 @@ class ArgumentFinder:
         actor = _dedupe(actor)
         codes = {e.code for e in actor}
         recipient = [e for e in _dedupe(recipient) if e.code not in codes]
+        if entry.reciprocal:
+            # "Russian and Ukrainian delegations met, agreeing to exchange prisoners *of* war
+            # with Ukraine": no side of a reciprocal event is also aimed at
+            countries = {e.country for e in actor}
+            recipient = [e for e in recipient if e.country not in countries]
         return actor, recipient
 
     def _participle_actor(self, participle: Token) -> list[Entity]:

@@ -133,6 +133,8 @@ class Cues:
     announced_concession_types: frozenset[str] = frozenset()
     announced_threat_types: frozenset[str] = frozenset()
     halted_act_types: frozenset[str] = frozenset()
+    authority_reported_types: frozenset[str] = frozenset()
+    authority_sectors: frozenset[str] = frozenset()
     refusal_auxiliaries: frozenset[str] = frozenset()
     unwillingness_words: frozenset[str] = frozenset()
     # which triggers are events of their own

@@ -619,6 +619,13 @@ class DocCoder:
             speaker = speech_verb(token, self.cb) if means and not actor else None
             if speaker is not None:
                 actor = self.finder.subject_of(speaker)
+        elif (not actor and event_type in self.cues.authority_reported_types
+              and any(c.dep_ == "nsubjpass" for c in token.children)):
+            # "the interior ministry said 79 people had been detained": an authority reporting
+            # arrests with no one else named made them
+            speaker = speech_verb(token, self.cb)
+            reporter = self.finder.subject_of(speaker) if speaker is not None else []
+            actor = [e for e in reporter if e.sector in self.cues.authority_sectors]
         sentence_index = self.sentence_of[token.i]
         sentence = self.sentences[sentence_index]
         date, precision, stated = self._date(trigger, sentence, factuality)
