@@ -485,3 +485,9 @@ def test_an_authority_reporting_arrests_made_them(code):
     assert countries(arrests.actor) == {"SRB"}
     reported = only(code("Rights groups in Serbia said 79 activists had been detained."), "COERCE")
     assert reported.actor == []
+
+
+def test_those_acting_along_with_the_subject_are_actors_too(code):
+    left = only(code("The Economic Community of West African States, which Mali quit in January "
+                     "along with Burkina Faso and Niger, expressed concern."), "SANCTION")
+    assert countries(left.actor) == {"MLI", "BFA", "NER"}

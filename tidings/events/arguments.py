@@ -181,6 +181,8 @@ class ArgumentFinder:
                 actor = self._passive_parties(token)
             if not actor and subject is None and entry.type in self.cues.passive_patient_types:
                 actor = self._agent_of_when_clause(token)
+            if actor:
+                actor = actor + self._co_actors(token)
             objects = _children(token, "dative")
             if entry.type not in self.cues.means_object_types:
                 objects += _children(token, "dobj")
@@ -228,6 +230,18 @@ class ArgumentFinder:
             countries = {e.country for e in actor}
             recipient = [e for e in recipient if e.country not in countries]
         return actor, recipient
+
+    def _co_actors(self, verb: Token) -> list[Entity]:
+        """Those who act together with the subject: "quit in January *along with Burkina Faso
+        and Niger*", "*together with* Niger", "*alongside* Kenyan police"."""
+        joined = _prep_objects(verb, ("alongside",))
+        for prep in _children(verb, "prep"):
+            if prep.lower_ == "along" or (prep.lower_ == "with" and any(
+                    c.dep_ == "advmod" and c.lower_ == "together" for c in prep.children)):
+                joined += [c for c in ([prep] if prep.lower_ == "with" else _children(prep, "prep"))
+                           for c in c.children if c.dep_ == "pobj"]
+        return [e for token in joined for member in (token, *token.conjuncts)
+                for e in self._entities(member)]
 
     def _participle_actor(self, participle: Token) -> list[Entity]:
         """Who acts in a participle on a noun: the noun when it names actors ("protesters
