@@ -437,10 +437,13 @@ def test_a_promise_not_to_attack_or_to_stop_attacks_stays_a_promise(code):
     assert only(offer, "AGREE")
 
 
-def test_participles_conjoined_with_an_elaborating_one_restate_the_event(code):
+def test_participles_of_its_type_conjoined_with_an_elaborating_one_restate_the_event(code):
     events = code("Islamist insurgents raided villages in Mozambique, beheading at least six civilians "
-                  "and torching dozens of homes.")
+                  "and shooting dozens of others.")
     assert [e.event_type for e in events] == ["ASSAULT"]
+    events = code("Egyptian police opened fire to disperse demonstrators on Monday night, killing one "
+                  "person and arresting 12.")
+    assert sorted(e.event_type for e in events) == ["ASSAULT", "COERCE"]
 
 
 def test_a_clause_on_a_date_happened_then(code):

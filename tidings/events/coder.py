@@ -81,11 +81,12 @@ def _complement_act(inner: Token, outer: Token, cb: Codebook) -> bool:
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
     """A subjectless participle restating its head's event is the same fact: "signed a
     declaration, *committing* to a ceasefire", "missiles hit Kharkiv, *killing* seven"; and so
-    are the participles conjoined with it ("raided villages, beheading civilians and *torching*
-    homes")."""
+    are those of its type conjoined with it ("raided villages, beheading six and *killing*
+    others"; not "opened fire, killing one person and *arresting* 12")."""
     first = nlp.first_conjunct(token)
     if first.i != token.i:
-        return first.i in by_token and _elaborates(first, by_token)
+        return (first.i in by_token and _elaborates(first, by_token)
+                and by_token[first.i].entry.type == by_token[token.i].entry.type)
     outer = by_token.get(token.head.i)
     return (elaboration(token) and not any(c.dep_ == "mark" for c in token.children)
             and outer is not None and outer.entry.type == by_token[token.i].entry.type)
