@@ -204,3 +204,13 @@ def test_the_two_governments_talks_are_held_with_are_not_the_speakers(nlp):
                            "ministry said Addis Ababa remained ready to resume talks with the two "
                            "downstream governments.")
     assert _countries(actors, doc, "governments") == {"EGY", "SDN"}
+
+
+def test_the_two_governments_are_states_the_article_names_most_not_a_states_rebels(nlp):
+    doc, actors = run(nlp, "Iraq's foreign ministry summoned Turkey's ambassador after a Turkish strike "
+                           "on the PKK. Iraq demanded an apology. The PKK said it had lost four men. "
+                           "Ankara said the operation would go on. PKK fighters fled. Turkish jets "
+                           "returned. The PKK mourned. Prices rose. The weather was fine. The incident "
+                           "comes after the two governments signed a water agreement.")
+    assert _countries(actors, doc, "governments") == {"IRQ", "TUR"}
+    assert {e.sector for e in actors.entities_for(tok(doc, "governments"))} == {"GOV"}

@@ -273,6 +273,21 @@ def same_plural(res: Resolver, head: Token, role: Role):
     return None
 
 
+def _principal_states(res: Resolver, head: Token, count: int, own: set) -> dict:
+    """"the two governments" told long after both were last named: the ``count`` states the
+    article has named most so far, when they stand out (no tie with the next)."""
+    mentions: dict[str, list[tuple[int, Entity]]] = {}
+    for np in res.order:
+        if np.head < head.i and not np.locative:
+            for ent in np.entities:
+                if ent.country in res.kb.iso3 and ent.country not in own:
+                    mentions.setdefault(ent.country, []).append((np.head, ent))
+    ranked = sorted(mentions.values(), key=len, reverse=True)
+    if len(ranked) < count or (len(ranked) > count and len(ranked[count]) == len(ranked[count - 1])):
+        return {}
+    return {found[0][1].country: found[0] for found in ranked[:count]}
+
+
 def pair(res: Resolver, head: Token, role: Role, count: int):
     """The ``count`` most recent distinct countries for "the two leaders"/"both sides"."""
     from .resolver import Cue, combine
@@ -314,9 +329,13 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
                 continue
             # In a civil war "both sides" are the government and a rebel group of one country:
             # an armed group is a side of its own, apart from its state.
-            side = ent.code if role.group != "country" and ent.sector == "REB" else ent.country
+            # Not "the two governments": a rebel group is no government.
+            side = (ent.code if role.group != "country" and role.sector != "GOV" and ent.sector == "REB"
+                    else ent.country)
             if side not in chosen and len(chosen) < count:
                 chosen[side] = (np.head, ent)
+    if len(chosen) < count and not role.person:
+        chosen = _principal_states(res, head, count, own) or chosen
     if len(chosen) < count:
         return None
     sides = []
