@@ -214,3 +214,9 @@ def test_the_two_governments_are_states_the_article_names_most_not_a_states_rebe
                            "comes after the two governments signed a water agreement.")
     assert _countries(actors, doc, "governments") == {"IRQ", "TUR"}
     assert {e.sector for e in actors.entities_for(tok(doc, "governments"))} == {"GOV"}
+
+
+def test_an_object_pronoun_is_not_the_subject_its_participle_takes_from_its_clause(nlp):
+    doc, actors = run(nlp, "Moldova on Wednesday ordered three Russian diplomats to leave the country, "
+                           "accusing them of helping to run a disinformation campaign.")
+    assert _countries(actors, doc, "them") == {"RUS"}

@@ -274,3 +274,9 @@ def test_an_attack_announced_by_its_own_side_is_a_threat_made_now(code):
     assert threat.factuality == "asserted" and {e.country for e in threat.recipient} == {"ISR"}
     prediction = only(code("Ukrainian officials said Russia would strike Kyiv again."), "ASSAULT")
     assert prediction.factuality == "future"
+
+
+def test_a_conditional_measure_its_own_side_reports_stays_hypothetical(code):
+    freeze = only(code("An Iraqi official said Baghdad could freeze the deal with Turkey if the strikes "
+                       "continued."), "SANCTION")
+    assert freeze.factuality == "hypothetical"

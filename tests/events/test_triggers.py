@@ -292,3 +292,12 @@ def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
 ])
 def test_a_promise_of_punishment_is_a_threat(triggers, text, entry):
     assert entry in triggers(text).values()
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Emergency workers moved more than 1,200 residents to schools.", "aid.aid"),
+    ("The World Food Programme will distribute rations to the displaced.", "aid.deliver"),
+    ("Kosovo police shut down eight offices run by Serbia.", "coerce.restrict"),
+])
+def test_evacuations_rations_and_closed_offices(triggers, text, entry):
+    assert entry in triggers(text).values()

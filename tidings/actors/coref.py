@@ -113,8 +113,12 @@ def _antecedent(res: Resolver, tok: Token, accept, units: bool, back: int = 3) -
     pool = [np for np in cands if np.sent == sent]
     if pool and tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
         verb = _clause(tok)
+        # nor the subject its clause takes from the one it hangs on ("Moldova ordered three
+        # Russian diplomats to leave, accusing *them* of ...": not Moldova)
+        own = _subject_countries(res, tok.head) - {None}
         pool = [np for np in pool
-                if not (_subject(res, np) and _clause(res.doc[np.head]) == verb)]
+                if not (_subject(res, np) and _clause(res.doc[np.head]) == verb)
+                and not (own and {e.country for e in np.entities} <= own)]
     if not pool:
         for step in range(1, back + 1):
             pool = [np for np in cands if np.sent == sent - step]

@@ -585,8 +585,8 @@ class DocCoder:
         # "vowed to attack the capital" is a THREATEN, not a promise of cooperation
         event_type = next((t for k, t in entry.complement_types.items() if k in inner), event_type)
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
-        announcing = speech_verb(token, self.cb) if factuality in ("future", "hypothetical") else None
-        if announcing is not None and factuality == "future" and event_type in self.cues.announced_concession_types:
+        announcing = speech_verb(token, self.cb) if factuality == "future" else None
+        if announcing is not None and event_type in self.cues.announced_concession_types:
             event_type, factuality = "CONCEDE", "asserted"  # "said it would reopen the border"
             # "a spokesman said the men would be handed over": the announcer concedes
             actor = actor or self.finder.subject_of(announcing)
