@@ -309,3 +309,12 @@ def test_a_mission_is_an_actor_only_as_a_named_organisations(nlp):
     assert codes(actors, doc, "mission") == ["UNO"]
     doc, actors = run(nlp, "The rescue mission ended on Monday.")
     assert codes(actors, doc, "mission") == []
+
+
+def test_a_spokesman_with_no_owner_speaks_for_the_body_just_told_of(nlp):
+    doc, actors = run(nlp, "China's military held a second day of exercises around Taiwan. A spokesman "
+                           "warned Taiwan's president.")
+    assert codes(actors, doc, "spokesman") == ["CHNMIL"]
+    doc, actors = run(nlp, "ECOWAS urged the junta to hold elections. A spokesman for the junta "
+                           "dismissed the call.")
+    assert codes(actors, doc, "spokesman") != ["IGO"]

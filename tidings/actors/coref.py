@@ -242,6 +242,24 @@ def named_group(res: Resolver, head: Token):
     return None
 
 
+def spoken_for(res: Resolver, head: Token):
+    """(country, sector, code) for "a spokesman" with no owner: the one state body or
+    organisation the subject of the sentence before is ("China's military held drills. *A
+    spokesman* warned ..." -> CHNMIL)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in head.children):
+        return None  # "a spokesman for the junta" is the junta's
+    here = res.sent_of[head.i]
+    subjects = [np for np in res.order if np.sent == here - 1 and _subject(res, np)
+                and np.kind != "pronoun" and np.entities]
+    if not subjects:
+        return None
+    sides = {(e.country, e.sector, e.code) for e in subjects[0].entities}
+    if len(sides) != 1:
+        return None
+    [side] = sides
+    return side if side[0] and side[1] in ("GOV", "MIL", "COP", "IGO", "REB") else None
+
+
 def _named_rebels(np: NP) -> bool:
     """ "Yemen's Houthi rebels", "M23 fighters": a role phrase naming one armed group."""
     return np.kind == "role" and bool(np.entities) and all(

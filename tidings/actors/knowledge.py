@@ -101,6 +101,7 @@ class Role:
     collective: bool = False  # "police": plural whatever its form
     group_only: bool = False  # "movement": an actor only through a named group
     home: bool = False  # "the army": a bare definite one is the article's own state's
+    speaks_for: bool = False  # "a spokesman": with no owner, of the body just told of
     country: str | None = None  # without an owner, a non-state code: "aid agencies" -> NGO
 
 
@@ -317,7 +318,7 @@ def _named(index: _Index, path: Path, kind: str, valid: frozenset[str],
 
 
 _ROLE_FLAGS = ("person", "generic", "relational", "territorial", "needs_owner", "collective",
-               "group_only", "home")
+               "group_only", "home", "speaks_for")
 
 
 def _roles(path: Path) -> tuple[dict[str, Role], dict[str, str], dict[str, frozenset[str]],

@@ -401,6 +401,10 @@ class Resolver:
             sides = coref.same_plural(self, head, role)
             if sides:
                 return self._new_np(head, "role", start, end, sides, **flags)
+        if role.speaks_for and not plural:
+            side = coref.spoken_for(self, head)
+            if side is not None:
+                return self._new_np(head, "role", start, end, [side], **flags)
         if definite and role.home and not plural:
             # "the army said": the article's own army; the event coder gives the country
             return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
