@@ -452,3 +452,13 @@ def test_a_clause_on_a_date_happened_then(code):
     accusation = only(events, "ACCUSE")
     assert (accusation.date, accusation.date_precision) == (dt.date(2023, 2, 1), "month")
     assert accusation.factuality == "historical"
+
+
+def test_protesters_who_attack_are_attackers_and_an_after_clause_of_a_past_period_is_of_it(code):
+    events = code("Bolivian police said three officers were killed when demonstrators opened fire.")
+    assert "PROTEST" not in {e.event_type for e in events}
+    assert "PROTEST" in {e.event_type for e in code("Groups of Serbian protesters blocked roads across "
+                                                    "Belgrade.")}
+    storming = only(code("Ecuador's president declared an internal armed conflict in January 2024, "
+                         "after gang gunmen stormed a television station in Guayaquil."), "ASSAULT")
+    assert (storming.date, storming.factuality) == (dt.date(2024, 1, 1), "historical")

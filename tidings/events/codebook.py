@@ -142,6 +142,7 @@ class Cues:
     time_preps: frozenset[str] = frozenset()
     in_force_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     participant_nouns: frozenset[str] = frozenset()
+    participant_act_types: frozenset[str] = frozenset()
     complement_deps: frozenset[str] = frozenset()
     purpose_types: dict[str, frozenset[str]] = field(default_factory=dict)
     purpose_deps: frozenset[str] = frozenset()

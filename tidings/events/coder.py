@@ -175,13 +175,17 @@ def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeboo
                and by_token[d.i].entry.type != trigger.entry.type for d in doers)
 
 
-def _targets_participants(trigger: Trigger, cb: Codebook) -> bool:
+def _targets_participants(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> bool:
     """Protesters acted on ("opened fire to disperse *demonstrators*", "arrested 12
-    *protesters*") are the target of another act; the noun states a protest only as its doer
-    (cues.yaml ``participant_nouns``)."""
+    *protesters*") are the target of another act, and protesters doing an act of
+    ``participant_act_types`` are its doers ("*demonstrators* opened fire"): the noun states a
+    protest only as the doer of a protest (cues.yaml ``participant_nouns``)."""
     token = trigger.token
-    return (trigger.nominal and token.dep_ in ("dobj", "nsubjpass")
-            and token.lemma_.lower() in cb.cues.participant_nouns)
+    if not (trigger.nominal and token.lemma_.lower() in cb.cues.participant_nouns):
+        return False
+    act = by_token.get(token.head.i)
+    return token.dep_ in ("dobj", "nsubjpass") or (
+        token.dep_ == "nsubj" and act is not None and act.entry.type in cb.cues.participant_act_types)
 
 
 def _light_verb_object(verb: Token, by_token: dict[int, Trigger], cb: Codebook) -> Trigger | None:
@@ -384,7 +388,7 @@ class DocCoder:
         coded = [t for t in triggers if governing[t.token.i] is None and not _any_such(t)
                  and not states_condition(t.token, self.cb) and not states_prospect(t.token, self.cb)
                  and not _describes_source(t.token, self.cb) and not _cites_agreement(t, self.cb)
-                 and not _targets_participants(t, self.cb) and not _effect_of_event(t, by_token, self.cb)]
+                 and not _targets_participants(t, by_token, self.cb) and not _effect_of_event(t, by_token, self.cb)]
         # the act the complement clause of each event states: "vowed *to attack*" is a threat
         # ("vowed *not* to attack" is not)
         for inner in triggers:
@@ -797,14 +801,18 @@ class DocCoder:
                     return anchored.date, anchored.precision, True
         # "*On Wednesday*, officers were killed when demonstrators opened fire": a when-clause
         # happens at its main clause's time
-        same_time = clause.dep_ == "advcl" and any(
-            c.dep_ == "advmod" and c.lower_ in self.cues.same_time_marks for c in clause.children)
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")} if clause.dep_ == "advcl" else set()
+        same_time = bool(marks & self.cues.same_time_marks)
+        # "declared an internal armed conflict in January 2024, *after* gunmen stormed a TV
+        # station": a clause just before or after a month or year is of that period
+        near_time = bool(marks & self.cues.time_preps)
         # "visited Beirut *last month* and met President Aoun": a conjoined verb shares the time
         # of the first, unless it says its own
         for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),
-                      {clause_of(clause.head).i} if same_time else set()):
+                      {clause_of(clause.head).i} if same_time or near_time else set()):
             for said_of, anchored in dated:
-                if said_of in owner:
+                if said_of in owner and (owner is clauses or not near_time or same_time
+                                         or anchored.precision in ("month", "year")):
                     return anchored.date, anchored.precision, True
         interval = _interval(trigger.token)
         if interval is not None and factuality in ("asserted", "negated"):
