@@ -491,3 +491,11 @@ def test_those_acting_along_with_the_subject_are_actors_too(code):
     left = only(code("The Economic Community of West African States, which Mali quit in January "
                      "along with Burkina Faso and Niger, expressed concern."), "SANCTION")
     assert countries(left.actor) == {"MLI", "BFA", "NER"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Israel struck the Iran nuclear facility at Natanz.", "IRN"),
+    ("Ukraine hit Russian oil refineries.", "RUS"),
+])
+def test_a_thing_attacked_is_aimed_at_the_country_whose_it_is(code, text, target):
+    assert countries(only(code(text), "ASSAULT").recipient) == {target}

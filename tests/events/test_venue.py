@@ -68,3 +68,8 @@ def test_the_place_of_the_act_a_verb_is_told_through_is_the_verbs(code):
     killing = only(code("A prominent anti-Syria journalist has been killed in a car bomb explosion "
                         "in eastern Beirut."), "ASSAULT")
     assert _place(killing) == ("Beirut", "LBN")  # and "anti-Syria" places nothing
+
+
+def test_a_country_naming_whose_a_thing_is_places_nothing(code):
+    halt = only(code("Yemen's Houthi rebels halted their attacks on US vessels in May."), "RETREAT")
+    assert halt.location is None or halt.location.country != "USA"

@@ -160,6 +160,11 @@ class ArgumentFinder:
                 # aimed at for the people it is of or for
                 entities = [e for member in _prep_objects(token, ("of", "for"))
                             for e in self._entities(member) if e.country]
+            if not entities and token.pos_ == "NOUN":
+                # "struck the Iran nuclear facility", "hit Russian oil refineries": the country
+                # whose thing it is
+                entities = [e for mod in _children(token, "compound", "amod", "nmod")
+                            for e in self._entities(mod) if e.country]
             if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]

@@ -21,6 +21,7 @@ from tidings import nlp
 from tidings.actors import DocActors
 from tidings.model import Entity, Event, Location
 from tidings.places import Geocoder
+from tidings.places.find import PLACE_NOUNS
 
 _LEDE_SENTENCES = 3  # the dateline places the events of the article's first sentences
 # A place in one of these roles names an actor, not where something happened: "Kyiv agreed"
@@ -101,7 +102,7 @@ class Venues:
             root = span.root
             if self._names_actor(root) or self._owned_elsewhere(root, token, event_type):
                 continue
-            if _source_of_thing(root):
+            if _source_of_thing(root) or (place.feature == "country" and _owner_of_thing(root)):
                 continue
             attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
             if root.i not in own and not (attached and root.head.head.pos_ in ("VERB", "AUX")):
@@ -153,6 +154,13 @@ def _in_complement(word: Token, trigger: Token) -> bool:
     while step.head.i != trigger.i:
         step = step.head
     return step.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _owner_of_thing(root: Token) -> bool:
+    """"attacks on *US* vessels", "the *Iran* nuclear deal": a country naming whose a thing is,
+    not where an event is (unlike "the *Kharkiv* region", a place noun; find.PLACE_NOUNS)."""
+    return (root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in PLACE_NOUNS)
 
 
 def _means(word: Token, trigger: Token) -> bool:
