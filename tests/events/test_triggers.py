@@ -286,18 +286,14 @@ def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
 
 
 @pytest.mark.parametrize("text, entry", [
+    # a promise of punishment is a threat
     ("Moscow promised a proportionate response.", "threaten.vow"),
     ("Modi vowed to pursue the attackers to the ends of the earth.", "threaten.vow_to"),
     ("The EU promised to help landlocked members.", "agree.promise"),
-])
-def test_a_promise_of_punishment_is_a_threat(triggers, text, entry):
-    assert entry in triggers(text).values()
-
-
-@pytest.mark.parametrize("text, entry", [
+    # evacuations, rations and closed offices
     ("Emergency workers moved more than 1,200 residents to schools.", "aid.aid"),
     ("The World Food Programme will distribute rations to the displaced.", "aid.deliver"),
     ("Kosovo police shut down eight offices run by Serbia.", "coerce.restrict"),
 ])
-def test_evacuations_rations_and_closed_offices(triggers, text, entry):
+def test_entries_of_news_wordings(triggers, text, entry):
     assert entry in triggers(text).values()
