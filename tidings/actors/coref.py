@@ -352,8 +352,8 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
             # In a civil war "both sides" are the government and a rebel group of one country:
             # an armed group is a side of its own, apart from its state.
             # Not "the two governments": a rebel group is no government.
-            side = (ent.code if role.group != "country" and role.sector != "GOV" and ent.sector == "REB"
-                    else ent.country)
+            apart = role.group != "country" and role.sector != "GOV" and ent.sector == "REB"
+            side = ent.code if apart else ent.country
             if side not in chosen and len(chosen) < count:
                 chosen[side] = (np.head, ent)
     if len(chosen) < count and not role.person:

@@ -750,9 +750,9 @@ class DocCoder:
         as coders do: a government or army the article's own country, else the one the
         sentence places the event in; anyone else, and a ``local`` event's actors, first the
         country the event is placed in ("protesters gathered outside the Japanese embassy in
-        Seoul" are Korean; "insurgents raided villages in Mozambique" are Mozambican). Not the country the event
-        is aimed at when it happens elsewhere: "rebels attacked a Greek-owned tanker off Yemen"
-        are no Greeks. Nor is a countryless government or army of the country whose government
+        Seoul" are Korean; "insurgents raided villages in Mozambique" are Mozambican). Not the
+        country the event is aimed at when it happens elsewhere: "rebels attacked a Greek-owned
+        tanker off Yemen" are no Greeks. Nor is a countryless government or army of the country whose government
         or army it acts on: "the spokesman warned Mr Putin"."""
         targets = {e.country for e in aimed_at or ()}
         states = {e.country for e in aimed_at or () if e.sector in _STATE_SECTORS}
@@ -763,9 +763,9 @@ class DocCoder:
 
         at_home = not_aimed_at(self.home_country or placed)
         where_placed = not_aimed_at(placed or self.home_country)
-        home = where_placed if local else at_home
-        if home is None and where_placed is None:
+        if where_placed is None:  # and so at_home: both read the same two countries
             return entities
+        home = where_placed if local else at_home
         state_home = home if home not in states else placed if placed not in states else None
         out = []
         for e in entities:
@@ -801,7 +801,8 @@ class DocCoder:
                     return anchored.date, anchored.precision, True
         # "*On Wednesday*, officers were killed when demonstrators opened fire": a when-clause
         # happens at its main clause's time
-        marks = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")} if clause.dep_ == "advcl" else set()
+        marks = ({c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")}
+                 if clause.dep_ == "advcl" else set())
         same_time = bool(marks & self.cues.same_time_marks)
         # "declared an internal armed conflict in January 2024, *after* gunmen stormed a TV
         # station": a clause just before or after a month or year is of that period

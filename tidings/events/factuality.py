@@ -170,8 +170,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
             return "future", False  # "is preparing new sanctions", "working towards a ceasefire"
         if verb_forms(owner) & cb.cues.hypothetical_object_governors:
             return "hypothetical", False  # "is considering sanctions"
-        if token.dep_ == "pobj" and token.head.lower_ == "for" and not _past(owner) and any(
-                c.dep_ == "acomp" and verb_forms(c) & cb.cues.future_governors for c in owner.children):
+        due = any(c.dep_ == "acomp" and verb_forms(c) & cb.cues.future_governors for c in owner.children)
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and due and not _past(owner):
             return "future", False  # "are due in Batken on Monday for talks"
 
     verdict: Factuality | None = None
@@ -188,7 +188,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                 # "a summit is planned for next month", "the talks are due to resume"; not "the
                 # attack was planned by ..."
                 verdict = verdict or "future"
-            if dep in _COMPLEMENT_UP and verb_forms(head) & negating and not _denies_a_charge(head, cb):
+            if (dep in _COMPLEMENT_UP and verb_forms(head) & negating
+                    and not _denies_a_charge(head, cb)):
                 return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX") \
                     and not verb_forms(head) & cb.cues.opaque_to_negation:
