@@ -241,10 +241,13 @@ class ArgumentFinder:
         and Niger*", "*together with* Niger", "*alongside* Kenyan police"."""
         joined = _prep_objects(verb, ("alongside",))
         for prep in _children(verb, "prep"):
-            if prep.lower_ == "along" or (prep.lower_ == "with" and any(
-                    c.dep_ == "advmod" and c.lower_ == "together" for c in prep.children)):
-                joined += [c for c in ([prep] if prep.lower_ == "with" else _children(prep, "prep"))
-                           for c in c.children if c.dep_ == "pobj"]
+            if prep.lower_ == "along":  # "along with X": "with" hangs on "along"
+                withs = _children(prep, "prep")
+            elif prep.lower_ == "with" and any(c.lower_ == "together" for c in _children(prep, "advmod")):
+                withs = [prep]
+            else:
+                continue
+            joined += [obj for with_ in withs for obj in _children(with_, "pobj")]
         return [e for token in joined for member in (token, *token.conjuncts)
                 for e in self._entities(member)]
 
