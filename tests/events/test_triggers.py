@@ -294,6 +294,9 @@ def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
     ("Emergency workers moved more than 1,200 residents to schools.", "aid.aid"),
     ("The World Food Programme will distribute rations to the displaced.", "aid.deliver"),
     ("Kosovo police shut down eight offices run by Serbia.", "coerce.restrict"),
+    # vows to fight, refugees accepted (PLOVER GSR)
+    ("The rebels in Macedonia vowed to fight on.", "threaten.vow_to"),
+    ("Syria says it will not accept any more refugees.", "retreat.access"),
 ])
 def test_entries_of_news_wordings(triggers, text, entry):
     assert entry in triggers(text).values()
