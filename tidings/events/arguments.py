@@ -359,6 +359,8 @@ class ArgumentFinder:
         their government)."""
         asked = _children(token, "dobj") + _prep_objects(token, ("on", "for"))
         clauses = _children(token, "ccomp", "xcomp", "acl")
+        # "pushing for the US to support its plan": a for-to clause
+        clauses += [c for c in _children(token, "advcl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         # "insisted on its demands that Burundi's government grant ...": the demand noun's clause
         clauses += [c for noun in asked for c in _children(noun, "acl")]
         if token.pos_ == "NOUN" and token.dep_ == "dobj" and is_light_verb(token.head, self.codebook):

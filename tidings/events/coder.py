@@ -753,9 +753,10 @@ class DocCoder:
         Seoul" are Korean; "insurgents raided villages in Mozambique" are Mozambican). Not the
         country the event is aimed at when it happens elsewhere: "rebels attacked a Greek-owned
         tanker off Yemen" are no Greeks. Nor is a countryless government or army of the country whose government
-        or army it acts on: "the spokesman warned Mr Putin"."""
+        or army it acts on, or the bare country: "the spokesman warned Mr Putin", "the president
+        threatened action against Russia"."""
         targets = {e.country for e in aimed_at or ()}
-        states = {e.country for e in aimed_at or () if e.sector in _STATE_SECTORS}
+        states = {e.country for e in aimed_at or () if e.sector in _STATE_SECTORS or e.sector is None}
         placed = location.country if location and location.country else None
 
         def not_aimed_at(home: str | None) -> str | None:
