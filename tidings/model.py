@@ -75,13 +75,18 @@ class Entity(Record):
         return (self.country, self.sector)
 
 
+# The arms of one state: its government, army, police and spies are one side.
+STATE_ARMS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
 def same_side(entity: Entity, group: list[Entity]) -> bool:
     """Whether ``entity`` is on the side of ``group``: one of them, or of the same country, except
     that a country's government and its rebels or protesters face each other (when the group is
-    of that one country and both have a sector)."""
+    of that one country and both have a sector, not both arms of the state)."""
     countries = {e.country for e in group}
     return any(entity.code == e.code or (entity.country == e.country and (
-        len(countries) > 1 or not (entity.sector and e.sector))) for e in group)
+        len(countries) > 1 or not (entity.sector and e.sector)
+        or {entity.sector, e.sector} <= STATE_ARMS)) for e in group)
 
 
 class Location(Record):

@@ -80,13 +80,24 @@ def _gazetteer(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
             if n > 1 and "\n" in text:
                 continue  # names do not run across paragraphs
             entries = kb.lookup(text)
-            if entries:
+            if entries and not _inside_longer_name(doc, i, n, entries[0], found):
                 found.append(NameSpan(i, i + n, entries[0]))
                 i += n
                 break
         else:
             i += 1
     return found
+
+
+def _inside_longer_name(doc: Doc, start: int, n_tokens: int, entry: NameEntry, found: list[NameSpan]) -> bool:
+    """A group's name that ends a longer proper name is another group's: the "Ta'ang National
+    Liberation Army" is not Colombia's National Liberation Army. A name known itself before it
+    ("Colombian National Liberation Army") owns it instead."""
+    if entry.kind not in ("group", "ngo", "igo") or n_tokens < 2 or start == 0:
+        return False
+    before = doc[start - 1]
+    owned = bool(found) and found[-1].end == start
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and not owned and before.i != before.sent.start
 
 
 def _surnames_alone(doc: Doc, found: list[NameSpan]) -> list[NameSpan]:

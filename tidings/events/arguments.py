@@ -67,10 +67,12 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, following control ("refused to cede"), conjunction and relatives."""
     if depth > 6:
         return None
-    agents = [c for prep in _children(verb, "agent") for c in prep.children if c.dep_ == "pobj"]
-    if agents:
-        return agents[0]
+    # a passive's "by" names its doer; on an active verb with a subject of its own it is a
+    # misparse ("summoned the ambassador over a visit *by* an American delegation")
     subjects = _children(verb, "nsubj", "csubj")
+    agents = [c for prep in _children(verb, "agent") for c in prep.children if c.dep_ == "pobj"]
+    if agents and not (subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS):
+        return agents[0]
     if subjects:
         subject = subjects[0]
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
