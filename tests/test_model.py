@@ -175,3 +175,15 @@ def test_one_countrys_government_and_rebels_are_two_sides_but_a_country_and_its_
     assert not same_side(gov, [rebels]) and same_side(turkey, [rebels]) and same_side(gov, [gov])
     assert not same_side(iraq, [rebels])
     assert same_side(gov, [rebels, iraq])  # in a group of several countries, a country is one side
+
+
+def test_the_arms_of_one_state_are_one_side():
+    from tidings.model import Entity, same_side
+
+    gov = Entity(text="Caracas", country="VEN", sector="GOV", code="VENGOV")
+    army = Entity(text="its soldiers", country="VEN", sector="MIL", code="VENMIL")
+    police = Entity(text="police", country="VEN", sector="COP", code="VENCOP")
+    protesters = Entity(text="protesters", country="VEN", sector="CVL", code="VENCVL")
+    assert same_side(army, [gov]) and same_side(police, [army])
+    assert not same_side(protesters, [police])
+

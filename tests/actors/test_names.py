@@ -106,8 +106,18 @@ def test_demonym_before_a_non_agent_is_not_an_actor(nlp, text, word):
 
 
 def test_unknown_organisation_name_is_not_a_role(nlp):
-    doc, actors = run(nlp, "The Syrian Democratic Forces said they captured the town.")
+    doc, actors = run(nlp, "The Free Democratic Forces said they captured the town.")
     assert codes(actors, doc, "Forces") == []
+
+
+def test_listed_group_inside_a_longer_name_is_another_group(nlp):
+    # "National Liberation Army" is Colombia's ELN; the Ta'ang one is Myanmar's TNLA, and an
+    # unlisted "X National Liberation Army" is no one rather than the ELN
+    doc, actors = run(nlp, "The junta met the Ta'ang National Liberation Army. The Kuki National Liberation Army fled.")
+    assert codes(actors, doc, "Army")[:1] == ["MMRREB"]
+    assert "COLREB" not in {e.code for t in doc for e in actors.entities_for(t)}
+    doc, actors = run(nlp, "Colombia's National Liberation Army attacked a pipeline.")
+    assert codes(actors, doc, "Army") == ["COLREB"]
 
 
 def test_countries_counts_the_article(nlp):

@@ -23,6 +23,9 @@ from actor_helpers import codes, run, tok
     ("Houthi fighters attacked a ship.", "fighters", ["YEMREB"]),
     ("The Hamas-run health ministry spoke.", "ministry", ["PSEGOV"]),
     ("EU foreign ministers met.", "ministers", ["EUR"]),
+    ("An Ethiopian militia attacked the town.", "militia", ["ETHREB"]),  # an armed group, not unknown
+    ("Two Palestinian suicide bombers struck.", "bombers", ["PSEUAF"]),
+    ("Washington consulted its NATO allies.", "allies", ["NATO"]),
 ])
 def test_role_takes_its_country(nlp, text, word, expected):
     doc, actors = run(nlp, text)

@@ -499,3 +499,35 @@ def test_those_acting_along_with_the_subject_are_actors_too(code):
 ])
 def test_a_thing_attacked_is_aimed_at_the_country_whose_it_is(code, text, target):
     assert countries(only(code(text), "ASSAULT").recipient) == {target}
+
+
+def test_an_active_verbs_subject_beats_a_misparsed_by(code):
+    # spaCy hangs "by an American delegation" on "summoned" as its agent
+    summons = only(code("Denmark summoned the US ambassador in Copenhagen on Tuesday over a visit "
+                        "to Greenland by an American delegation."), "ACCUSE")
+    assert countries(summons.actor) == {"DNK"}
+    assert countries(summons.recipient) == {"USA"}
+
+
+def test_a_request_is_aimed_at_the_subject_of_its_for_to_clause(code):
+    push = only(code("The UK is pushing hard for the US to support its debt relief plan."), "REQUEST")
+    assert countries(push.recipient) == {"USA"}
+
+
+def test_allies_and_partners_of_a_named_alliance_are_the_alliance(code):
+    request = only(code("Greece demanded that its European Community partners refuse to recognize Macedonia."),
+                   "REQUEST")
+    assert countries(request.recipient) == {"EUR"}
+
+
+def test_a_countryless_official_is_not_of_the_country_he_acts_against(code):
+    threat = only(code("President Bush has threatened further action against Russia."), "THREATEN")
+    assert "RUS" not in countries(threat.actor)
+    assert countries(threat.recipient) == {"RUS"}
+
+
+def test_attackers_named_by_what_they_did_have_their_nationality(code):
+    attack = only(code("Two Palestinian suicide bombers killed 23 people in Tel Aviv."), "ASSAULT")
+    assert countries(attack.actor) == {"PSE"}
+    assert countries(attack.recipient) == {"ISR"}
+
