@@ -531,3 +531,20 @@ def test_attackers_named_by_what_they_did_have_their_nationality(code):
     assert countries(attack.actor) == {"PSE"}
     assert countries(attack.recipient) == {"ISR"}
 
+
+def test_an_objectless_verb_shares_the_object_and_time_of_the_next(code):
+    aid = only(code("The United States has armed and trained the SDF since 2015."), "AID")
+    assert countries(aid.recipient) == {"SYR"}
+    assert (aid.factuality, str(aid.date), aid.date_precision) == ("historical", "2015-01-01", "year")
+    attack = only(code("Russia attacked and Ukraine held the city on Monday."), "ASSAULT")
+    assert attack.recipient == []  # a verb with a subject of its own shares nothing
+
+
+def test_what_a_protest_is_over_is_an_event_of_its_own_and_its_target(code):
+    events = code("Denmark summoned the US ambassador in Copenhagen on Tuesday over a visit "
+                  "to Greenland by an American delegation.")
+    visit = only(events, "CONSULT")
+    assert countries(visit.actor) == {"USA"} and countries(visit.recipient) == {"GRL"}
+    protest = only(code("China protested over the visit of the Taiwanese president to Washington."), "ACCUSE")
+    assert countries(protest.recipient) == {"TWN"}
+

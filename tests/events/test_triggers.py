@@ -133,6 +133,8 @@ def test_names_are_not_events(triggers):
     ("The rebels detonated a car bomb in the market.", "detonated", "assault.bomb"),
     ("The United States is providing military intelligence to Macedonia.", "providing", "aid.deliver"),
     ("The IAEA has dispatched inspectors to Esfahan.", "dispatched", "accuse.investigate"),
+    ("Washington designated six cartels as foreign terrorist organisations.", "designated", "sanction.designate"),
+    ("Britain listed the group as a terrorist organisation.", "listed", "sanction.designate"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
@@ -300,3 +302,9 @@ def test_a_passive_agent_counts_as_a_subject_for_not_subjects(triggers):
 ])
 def test_entries_of_news_wordings(triggers, text, entry):
     assert entry in triggers(text).values()
+
+
+def test_designating_something_other_than_a_terrorist_group_is_no_sanction(triggers):
+    assert "designated" not in triggers("The ministry designated the area as a heritage site.")
+    assert "listed" not in triggers("Kenya listed its priorities.")
+

@@ -63,6 +63,18 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
+def object_sharer(verb: Token) -> Token | None:
+    """The next verb conjoined with an objectless one, whose object (and time) it shares: "has
+    armed and *trained* the SDF since 2015" (not one with a subject of its own: "Russia attacked
+    and Ukraine held the city")."""
+    if _children(verb, "dobj"):
+        return None
+    for conj in _children(verb, "conj"):
+        if conj.i > verb.i and conj.pos_ == "VERB" and not _children(conj, "nsubj", "nsubjpass"):
+            return conj if _children(conj, "dobj") else None
+    return None
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, following control ("refused to cede"), conjunction and relatives."""
     if depth > 6:
@@ -192,7 +204,8 @@ class ArgumentFinder:
                 actor = actor + self._co_actors(token)
             objects = _children(token, "dative")
             if entry.type not in self.cues.means_object_types:
-                objects += _children(token, "dobj")
+                sharer = object_sharer(token)
+                objects += _children(sharer if sharer is not None else token, "dobj")
             if _children(token, "agent") or entry.type in self.cues.passive_patient_types:
                 # "was hit by drones", "79 people had been detained": the one acted on; not a
                 # stative "Vietnam is committed to opening up"
@@ -482,8 +495,22 @@ class ArgumentFinder:
         if not actor:
             actor = self._misparsed_light_verb_subject(noun)
         if not actor:
+            actor = self._misparsed_agent(noun)
+        if not actor:
             actor = self.actors.entities_for(noun)  # "a group of protesters": they protest
         return actor, recipient
+
+    def _misparsed_agent(self, noun: Token) -> list[Entity]:
+        """The "by" phrase spaCy hangs on the active verb of the clause instead of the event
+        noun just before it: "summoned the ambassador over a *visit* to Greenland *by an
+        American delegation*" (an active verb with a subject of its own has no agent)."""
+        verb = noun
+        while verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or not _children(verb, "nsubj"):
+            return []
+        return [e for by in _children(verb, "agent") if by.i > noun.i
+                for agent in _children(by, "pobj") for e in self._entities(agent)]
 
     def _misparsed_light_verb_subject(self, noun: Token) -> list[Entity]:
         """"Lee Jae-myung held talks": the small model can make the light verb an adjective of

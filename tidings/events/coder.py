@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings import nlp, when
 from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
-from tidings.events.arguments import ArgumentFinder, verb_subject
+from tidings.events.arguments import ArgumentFinder, object_sharer, verb_subject
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import (
     classify,
@@ -261,7 +261,7 @@ def _reaction_objects(trigger: Trigger) -> list[Token]:
     for obj in trigger.token.children:
         if obj.dep_ in ("dobj", "nsubjpass"):
             found.append(obj)
-        elif trigger.nominal and obj.dep_ == "prep":
+        elif obj.dep_ == "prep" and (trigger.nominal or obj.lower_ == "over"):  # "protested over the visit"
             found += [c for c in obj.children if c.dep_ == "pobj"][:1]
     if trigger.token.dep_ == "acl" and trigger.token.tag_ == "VBN":
         found.append(trigger.token.head)
@@ -810,6 +810,9 @@ class DocCoder:
         near_time = bool(marks & self.cues.time_preps)
         # "visited Beirut *last month* and met President Aoun": a conjoined verb shares the time
         # of the first, unless it says its own
+        sharer = object_sharer(trigger.token)  # "armed and trained the SDF *since 2015*"
+        if sharer is not None:
+            clauses.add(sharer.i)
         for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),
                       {clause_of(clause.head).i} if same_time or near_time else set()):
             for said_of, anchored in dated:
