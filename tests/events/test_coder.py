@@ -462,3 +462,17 @@ def test_protesters_who_attack_are_attackers_and_an_after_clause_of_a_past_perio
     storming = only(code("Ecuador's president declared an internal armed conflict in January 2024, "
                          "after gang gunmen stormed a television station in Guayaquil."), "ASSAULT")
     assert (storming.date, storming.factuality) == (dt.date(2024, 1, 1), "historical")
+
+
+def test_force_not_ruled_out_is_a_threat_but_talks_not_ruled_out_are_not(code):
+    threat = only(code("Germany did not rule out new sanctions on Moscow."), "THREATEN")
+    assert threat.factuality == "asserted"
+    assert {e.country for e in threat.recipient} == {"RUS"}
+    talks = code("Kyiv did not rule out talks with Moscow.")
+    assert [(e.event_type, e.factuality) for e in talks] == [("REJECT", "negated")]
+
+
+def test_handing_wanted_people_to_another_state_is_judicial_cooperation(code):
+    handover = only(code("Last week Mexico handed 29 jailed cartel figures to US authorities."), "COOPERATE")
+    assert {e.country for e in handover.actor} == {"MEX"} and {e.country for e in handover.recipient} == {"USA"}
+

@@ -24,7 +24,7 @@ _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
     "recipient_preps", "confidence", "complements", "negated_type", "context", "not_objects",
-    "not_complements", "not_subjects", "complement_types",
+    "not_complements", "not_subjects", "complement_types", "negated_complement_types",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -72,6 +72,7 @@ class Entry:
     not_subjects: frozenset[str] = frozenset()
     negated_type: str | None = None
     complement_types: dict[str, str] = field(default_factory=dict)  # inner type -> this event's type
+    negated_complement_types: dict[str, str] = field(default_factory=dict)  # the same, when negated
 
     def required_objects(self, lemma: str) -> frozenset[str] | None:
         """Object lemmas this trigger needs, or None when any (or no) object will do."""
@@ -316,9 +317,10 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
         raise _fail(path, node, f"entry {raw['id']} has neither verbs nor nouns")
     if raw.get("negated_type") not in (None, *EVENT_TYPES):
         raise _fail(path, node, f"negated_type must be an event type, not {raw['negated_type']!r}")
-    retyped = raw.get("complement_types") or {}
-    if not isinstance(retyped, dict) or not {*retyped, *retyped.values()} <= set(EVENT_TYPES):
-        raise _fail(path, node, f"complement_types must map event types to event types, not {retyped!r}")
+    for key in ("complement_types", "negated_complement_types"):
+        retyped = raw.get(key) or {}
+        if not isinstance(retyped, dict) or not {*retyped, *retyped.values()} <= set(EVENT_TYPES):
+            raise _fail(path, node, f"{key} must map event types to event types, not {retyped!r}")
     if raw.get("reciprocal") not in (None, True, False, "all"):
         raise _fail(path, node, f"reciprocal must be true, false or 'all', not {raw['reciprocal']!r}")
     complement = raw.get("complement", "issue")
@@ -351,6 +353,8 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             not_subjects=_words(raw.get("not_subjects")),
             negated_type=raw.get("negated_type"),
             complement_types={str(k): str(v) for k, v in _mapping(raw.get("complement_types")).items()},
+            negated_complement_types={
+                str(k): str(v) for k, v in _mapping(raw.get("negated_complement_types")).items()},
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise _fail(path, node, f"entry {raw['id']}: {exc}") from None

@@ -380,6 +380,7 @@ class DocCoder:
                                           cb.cues.dateline_country_share)
         self.cues = cb.cues
         self.inner_types: dict[int, set[str]] = {}  # trigger -> the types its complement states
+        self.absorbed_types: dict[int, set[str]] = {}  # trigger -> the types of all event words in it
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -393,6 +394,8 @@ class DocCoder:
         # ("vowed *not* to attack" is not)
         for inner in triggers:
             outer = governing[inner.token.i]
+            if outer is not None:
+                self.absorbed_types.setdefault(outer.token.i, set()).add(inner.entry.type)
             if (outer is not None and not any(c.dep_ == "neg" for c in inner.token.children)
                     and _complement_act(inner.token, outer.token, self.cb)):
                 self.inner_types.setdefault(outer.token.i, set()).add(inner.entry.type)
@@ -599,6 +602,11 @@ class DocCoder:
             # "a Houthi spokesman said the group would keep targeting ships": an attack its own
             # side announces is a threat made now
             event_type, factuality = "THREATEN", "asserted"
+        elif factuality == "negated" and self.absorbed_types.get(token.i, set()) & entry.negated_complement_types.keys():
+            # "would not rule out drone strikes": an attack kept open is a threat made
+            absorbed = self.absorbed_types[token.i]
+            event_type = next(t for k, t in entry.negated_complement_types.items() if k in absorbed)
+            factuality = "asserted"
         elif factuality == "negated" and entry.negated_type:
             event_type, factuality = entry.negated_type, "asserted"  # "would not give up land"
         elif factuality == "negated" and event_type in self.cues.refusable_types and self._refused(token):
