@@ -75,3 +75,9 @@ def test_group_names_and_stances_are_no_places(geo, nlp):
     doc = nlp("Inmates of the Los Lobos gang attacked a wing in Guayaquil, Ecuador. An "
               "anti-Syria journalist was killed in Beirut.")
     assert [p.name for p in geo.find(doc)] == ["Guayaquil", "Ecuador", "Beirut"]
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_whatever_its_entity_label(geo, nlp):
+    # the small model tags "Debre Tabor" as an ORG here
+    found = _find(geo, nlp, "A drone struck a crowded livestock market in the Amhara town of Debre Tabor on Tuesday.")
+    assert ("Debre Tabor", "ETH") in [(loc.name, loc.country) for loc in found]

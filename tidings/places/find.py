@@ -96,6 +96,15 @@ def _names_group(span: Span) -> bool:
     return role is not None and (role.group_only or role.sector == "CRM")
 
 
+def _named_as_place(ent: Span, gaz: Gazetteer) -> bool:
+    """"the Amhara town of *Debre Tabor*": a name the text calls a town, city or province is a
+    place, whatever entity label the model gave it."""
+    root = ent.root
+    of = root.head
+    return (root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS
+            and bool(gaz.lookup(ent.text)))
+
+
 def _attitude(span: Span) -> bool:
     """"anti-Syria", "pro-Kremlin": the place names a stance, not where anything happens (the
     actors stage's ``stance`` prefixes)."""
@@ -109,7 +118,7 @@ def toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     out: list[Toponym] = []
     taken = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP" and not _named_as_place(ent, gaz):
             if ent.label_ in SKIP_LABELS:
                 for t in ent:
                     taken[t.i] = True
