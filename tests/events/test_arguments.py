@@ -548,3 +548,10 @@ def test_what_a_protest_is_over_is_an_event_of_its_own_and_its_target(code):
     protest = only(code("China protested over the visit of the Taiwanese president to Washington."), "ACCUSE")
     assert countries(protest.recipient) == {"TWN"}
 
+
+def test_a_reaction_to_the_ing_noun_of_an_act_told_before_is_aimed_at_its_doers(code):
+    events = code("Niger's junta said on Monday it would reopen the border with Benin. "
+                  "Benin's government on Tuesday welcomed the reopening.")
+    welcome = only(events, "SUPPORT")
+    assert countries(welcome.recipient) == {"NER"}
+

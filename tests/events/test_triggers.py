@@ -135,6 +135,8 @@ def test_names_are_not_events(triggers):
     ("The IAEA has dispatched inspectors to Esfahan.", "dispatched", "accuse.investigate"),
     ("Washington designated six cartels as foreign terrorist organisations.", "designated", "sanction.designate"),
     ("Britain listed the group as a terrorist organisation.", "listed", "sanction.designate"),
+    ("Washington said it stood firmly behind Guyana's sovereignty.", "stood", "support.support"),
+    ("Hungary sided with Moscow.", "sided", "support.support"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry

@@ -509,7 +509,27 @@ class DocCoder:
                     return named
             if anaphor and any(c.dep_ in ("det", "poss") for c in target.children):
                 return self._answered(trigger.token.i, lemma, own, parties, types)
+            done_by = self._doers_of_gerund(target, own, parties)
+            if done_by:
+                return done_by
         return self._provoker(trigger.token, own)
+
+    def _doers_of_gerund(self, noun: Token, own: set, parties: dict[int, tuple[list, list]]) -> list:
+        """Who did the act a definite "-ing" noun names, told before with its verb: "praised *the
+        signing*" after "the government and the SDF signed an accord", "welcomed *the
+        reopening*" after "the junta will reopen the border"."""
+        lemma = noun.lemma_.lower()
+        if not (noun.pos_ == "NOUN" and lemma.endswith("ing") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
+            return []
+        stem = lemma[:-3]
+        verbs = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+        for i in sorted((i for i in parties if i < noun.i), reverse=True):
+            if self.doc[i].lemma_.lower() in verbs:
+                found = [e for e in parties[i][0] if e.country and e.country not in own]
+                if found:
+                    return found
+        return []
 
     def _provoker(self, token: Token, own: set) -> list:
         """Who did what a reaction follows: "Japan protested *after Chinese jets flew* close
