@@ -683,8 +683,10 @@ class DocCoder:
             self.issues_told.append((token.i, event_type, issue))
         if not recipient and event_type in self.cues.recipient_from_clause_types:
             recipient = self.finder.addressee(token, actor)
-        if not recipient and event_type in self.cues.recipient_from_complement_types:
-            # not its own subject: "Vietnam is committed to opening up" is aimed at no one
+        mutual = entry.reciprocal and len({e.code for e in actor}) > 1
+        if not recipient and event_type in self.cues.recipient_from_complement_types and not mutual:
+            # not its own subject: "Vietnam is committed to opening up" is aimed at no one; nor
+            # what parties agree among themselves ("agreeing to exchange prisoners of war")
             subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             complement = [t for t in issue_tokens if t.i not in subjects]
             recipient = self.finder.mentioned_in(complement, actor, first=True)
