@@ -476,3 +476,17 @@ def test_handing_wanted_people_to_another_state_is_judicial_cooperation(code):
     handover = only(code("Last week Mexico handed 29 jailed cartel figures to US authorities."), "COOPERATE")
     assert {e.country for e in handover.actor} == {"MEX"} and {e.country for e in handover.recipient} == {"USA"}
 
+
+def test_people_forced_to_flee_are_expelled_by_the_cause(code):
+    events = code("Russian troops shelled the town of Vovchansk on Monday. "
+                  "Thousands of residents fled the attacks.")
+    fled = only(events, "SANCTION")
+    assert fled.mode == ["expel"]
+    assert countries(fled.actor) == {"RUS"} and countries(fled.recipient) == {"UKR"}
+
+
+def test_refugees_fleeing_a_war_describes_them_and_flight_from_no_known_cause_is_no_event(code):
+    aid = code("The United Nations will provide food aid to refugees fleeing the civil war in Liberia.")
+    assert "SANCTION" not in {e.event_type for e in aid}
+    assert code("Thousands of residents fled towards the coast.") == []
+

@@ -228,6 +228,8 @@ class ArgumentFinder:
                     t for obj in _children(token, "dobj") for t in _prep_objects(obj, preps))
             if entry.cameo == _HOSTING:
                 actor, recipient = self._guests(token), actor
+            if entry.effect and actor and all(e.sector in self.cues.befallen_sectors for e in actor):
+                actor, recipient = [], actor  # "thousands of residents fled": it befell them
         return actor, recipient
 
     def settle(self, trigger: Trigger, actor: list[Entity], recipient: list[Entity]

@@ -24,7 +24,7 @@ _ENTRY_KEYS = {
     "id", "type", "cameo", "verbs", "nouns", "objects", "objects_for", "modifiers",
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
     "recipient_preps", "confidence", "complements", "negated_type", "context", "not_objects",
-    "not_complements", "not_subjects", "complement_types", "negated_complement_types",
+    "not_complements", "not_subjects", "complement_types", "negated_complement_types", "effect",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -73,6 +73,7 @@ class Entry:
     negated_type: str | None = None
     complement_types: dict[str, str] = field(default_factory=dict)  # inner type -> this event's type
     negated_complement_types: dict[str, str] = field(default_factory=dict)  # the same, when negated
+    effect: bool = False  # befalls people as the effect of another event, whose actor is its own
 
     def required_objects(self, lemma: str) -> frozenset[str] | None:
         """Object lemmas this trigger needs, or None when any (or no) object will do."""
@@ -174,6 +175,8 @@ class Cues:
     recipient_from_complement_place_types: frozenset[str] = frozenset()
     recipient_from_clause_types: frozenset[str] = frozenset()
     recipient_from_purpose_types: frozenset[str] = frozenset()
+    displacing_types: frozenset[str] = frozenset()
+    befallen_sectors: frozenset[str] = frozenset()
     recipient_from_context_types: frozenset[str] = frozenset()
     target_at_premises_types: frozenset[str] = frozenset()
     premises_preps: frozenset[str] = frozenset()
@@ -353,6 +356,7 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             not_subjects=_words(raw.get("not_subjects")),
             negated_type=raw.get("negated_type"),
             complement_types={str(k): str(v) for k, v in _mapping(raw.get("complement_types")).items()},
+            effect=bool(raw.get("effect", False)),
             negated_complement_types={
                 str(k): str(v) for k, v in _mapping(raw.get("negated_complement_types")).items()},
         )

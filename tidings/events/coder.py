@@ -167,6 +167,10 @@ def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeboo
     are people, not an event: "demonstrators *rioted*" is kept; so is a position stated of an
     event: "any settlement would *require* Ukraine to withdraw" is the speaker's demand.)"""
     token = trigger.token
+    if trigger.entry.effect:
+        # coded as its cause's act ("the fighting forced thousands from their homes"), unless it
+        # only describes people: "food aid to refugees *fleeing* the civil war"
+        return head_is_subject(token)
     if trigger.nominal or trigger.entry.type in cb.cues.stance_types:
         return False
     doers = [token.head] if head_is_subject(token) else [c for c in token.children if c.dep_ == "nsubj"]
@@ -381,6 +385,8 @@ class DocCoder:
         self.cues = cb.cues
         self.inner_types: dict[int, set[str]] = {}  # trigger -> the types its complement states
         self.absorbed_types: dict[int, set[str]] = {}  # trigger -> the types of all event words in it
+        self.causes: dict[int, int | None] = {}  # effect trigger -> its cause's trigger
+        self.located: dict[int, Location | None] = {}  # trigger -> where its event was placed
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -401,13 +407,15 @@ class DocCoder:
                 self.inner_types.setdefault(outer.token.i, set()).add(inner.entry.type)
         parties = {t.token.i: self.finder.find(t) for t in coded}
         types = {t.token.i: t.entry.type for t in coded}
-        restated = set()  # event nouns taking up an event already coded: no event of their own
+        # no event of their own: event nouns taking up an event already coded, and effects of no
+        # known cause
+        uncoded = set()
         for trigger in coded:
             if trigger.nominal and not any(parties[trigger.token.i]):
                 taken_up = self._antecedent_parties(trigger, parties, types)
                 if any(taken_up):
                     parties[trigger.token.i] = taken_up
-                    restated.add(trigger.token.i)
+                    uncoded.add(trigger.token.i)
         for trigger in coded:
             if trigger.nominal and not parties[trigger.token.i][0]:
                 inherited = self._inherited_actors(trigger.token, parties)
@@ -422,6 +430,15 @@ class DocCoder:
                 parties[trigger.token.i] = (self._talks_parties(trigger, parties, types),
                                             parties[trigger.token.i][1])
         for trigger in coded:
+            if trigger.entry.effect and not parties[trigger.token.i][0]:
+                cause = self._cause(trigger, by_token, parties, types)
+                doers = [] if cause is None else (
+                    parties[cause][0] if cause in parties else self.finder.find(by_token[cause])[0])
+                parties[trigger.token.i] = (doers, parties[trigger.token.i][1])
+                self.causes[trigger.token.i] = cause
+                if not doers:
+                    uncoded.add(trigger.token.i)  # people displaced by no one known
+        for trigger in coded:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.cues.reaction_types:
                 parties[trigger.token.i] = (actor, self._reaction_target(trigger, actor, parties, types))
@@ -435,7 +452,7 @@ class DocCoder:
                 aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
                 if aimed:
                     parties[outer.token.i] = (actor, aimed)
-        return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in restated]
+        return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in uncoded]
 
     def _antecedent_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                             types: dict[int, str]) -> tuple[list, list]:
@@ -452,6 +469,27 @@ class DocCoder:
             if types[i] == trigger.entry.type and parties[i][0]:
                 return parties[i]
         return [], []
+
+    def _cause(self, trigger: Trigger, by_token: dict[int, Trigger],
+               parties: dict[int, tuple[list, list]], types: dict[int, str]) -> int | None:
+        """What caused what befell people, by its trigger: the event named as its subject or
+        object ("*the fighting* forced thousands from their homes", "residents fled *the
+        attacks*") when that names its doer, else the latest attack or coercion with a doer
+        told in its sentence or the one before."""
+        token = trigger.token
+        named = [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
+        named += [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        for cause in named:
+            if cause.i in by_token and (parties[cause.i] if cause.i in parties
+                                        else self.finder.find(by_token[cause.i]))[0]:
+                return cause.i
+        first = self.sentence_of[token.i] - 1
+        for i in sorted((i for i in parties if i < token.i), reverse=True):
+            if self.sentence_of[i] < first:
+                break
+            if types[i] in self.cues.displacing_types and parties[i][0]:
+                return i
+        return None
 
     def _talks_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                        types: dict[int, str]) -> list:
@@ -696,6 +734,10 @@ class DocCoder:
             recipient = self.finder.at_premises(token, self.cues.premises_preps)
         modes = _modes(trigger)
         location = self.venues.stated(token, event_type, sentence, actor, recipient)
+        self.located[token.i] = location
+        if entry.effect and self.causes.get(token.i) in self.located:
+            # people displaced by an attack are of the place it struck: "residents fled"
+            location = self.located[self.causes[token.i]] or location
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
                                aimed_at=recipient)
         codes = {e.code for e in actor}
