@@ -26,6 +26,7 @@ from actor_helpers import codes, run, tok
     ("An Ethiopian militia attacked the town.", "militia", ["ETHREB"]),  # an armed group, not unknown
     ("Two Palestinian suicide bombers struck.", "bombers", ["PSEUAF"]),
     ("Washington consulted its NATO allies.", "allies", ["NATO"]),
+    ("A press-freedom group protested.", "group", ["NGOSOC"]),  # hyphenated, as listed without
 ])
 def test_role_takes_its_country(nlp, text, word, expected):
     doc, actors = run(nlp, text)

@@ -310,3 +310,8 @@ def test_designating_something_other_than_a_terrorist_group_is_no_sanction(trigg
     assert "designated" not in triggers("The ministry designated the area as a heritage site.")
     assert "listed" not in triggers("Kenya listed its priorities.")
 
+
+def test_a_present_verb_after_a_past_insist_is_a_subjunctive_demand(triggers):
+    assert triggers("Turkey insisted that foreign militants leave Syria.").get("insisted") == "request.demand"
+    assert "insisted" not in triggers("Iran insisted that its programme is peaceful.")
+

@@ -564,7 +564,8 @@ class Resolver:
         for start in range(first, head.i + 1):
             prefix = self.doc[start:head.i].text_with_ws if start < head.i else ""
             for variant in variants:
-                value = table.get(norm(prefix + variant))
+                # "press-freedom group" is the listed "press freedom group"
+                value = table.get(norm(prefix + variant)) or table.get(norm(prefix.replace("-", " ") + variant))
                 if value is not None:
                     return _Match(value, start, None)
         return None

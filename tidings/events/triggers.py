@@ -134,7 +134,10 @@ def _complement_heads(token: Token) -> set[str]:
             found |= helpers
             if child.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
                 found.add(child.left_edge.lower_)  # "asked *why* the women stayed quiet"
-            if child.tag_ == "VB" and not helpers - {"that"} or any(
+            # "insisted that militants *leave* Syria": a present verb after a past one is no
+            # indicative ("insisted they *were* innocent")
+            present_after_past = child.tag_ == "VBP" and token.tag_ == "VBD"
+            if (child.tag_ == "VB" or present_after_past) and not helpers - {"that"} or any(
                     c.dep_ == "auxpass" and c.tag_ == "VB" and c.lower_ == "be" for c in child.children
             ) and not helpers & {"will", "would", "can", "could", "may", "might", "to"}:
                 found.add(SUBJUNCTIVE)
