@@ -137,6 +137,9 @@ def test_names_are_not_events(triggers):
     ("Britain listed the group as a terrorist organisation.", "listed", "sanction.designate"),
     ("Washington said it stood firmly behind Guyana's sovereignty.", "stood", "support.support"),
     ("Hungary sided with Moscow.", "sided", "support.support"),
+    ("Cairo declared the negotiations with Addis Ababa over.", "declared", "sanction.discontinue"),
+    ("The EU could target banks in third countries.", "target", "sanction.target"),
+    ("Houthi missiles targeted a tanker in the Red Sea.", "targeted", "assault.attack"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
