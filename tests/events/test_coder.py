@@ -490,3 +490,11 @@ def test_refugees_fleeing_a_war_describes_them_and_flight_from_no_known_cause_is
     assert "SANCTION" not in {e.event_type for e in aid}
     assert code("Thousands of residents fled towards the coast.") == []
 
+
+@pytest.mark.parametrize("second", ["The truce held on Saturday.", "The truce appeared to be holding on Saturday."])
+def test_a_truce_holding_is_a_halt_observed_by_those_who_agreed_it(code, second):
+    events = code("Kyrgyz and Tajik commanders agreed on a ceasefire on Friday. " + second)
+    halt = only(events, "RETREAT")
+    assert countries(halt.actor) == {"KGZ", "TJK"} and halt.factuality == "asserted"
+    assert str(halt.date) == "2025-08-16"
+

@@ -176,6 +176,7 @@ class Cues:
     recipient_from_clause_types: frozenset[str] = frozenset()
     recipient_from_purpose_types: frozenset[str] = frozenset()
     displacing_types: frozenset[str] = frozenset()
+    kept_by_parties_types: frozenset[str] = frozenset()
     befallen_sectors: frozenset[str] = frozenset()
     recipient_from_context_types: frozenset[str] = frozenset()
     target_at_premises_types: frozenset[str] = frozenset()

@@ -33,6 +33,7 @@ from tidings.events.triggers import (
     head_is_subject,
     modifiers,
     objects,
+    predicate_of_root_noun,
 )
 from tidings.events.venue import Venues, clause_of, elaboration
 from tidings.model import (
@@ -163,7 +164,8 @@ def _cites_agreement(trigger: Trigger, cb: Codebook) -> bool:
 def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> bool:
     """A verb whose doer is an event of another type states what that event did, not a new
     act: "a general strike *that shut down* Khatmandu" is no closure. (Of the same type, "the
-    offensive *killed* 80", it restates the event and carries its arguments: kept. Protesters
+    offensive *killed* 80", it restates the event and carries its arguments: kept; so is what an
+    agreement's parties do by it: "the truce *held*". Protesters
     are people, not an event: "demonstrators *rioted*" is kept; so is a position stated of an
     event: "any settlement would *require* Ukraine to withdraw" is the speaker's demand.)"""
     token = trigger.token
@@ -176,7 +178,8 @@ def _effect_of_event(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeboo
     doers = [token.head] if head_is_subject(token) else [c for c in token.children if c.dep_ == "nsubj"]
     participants = cb.cues.participant_nouns
     return any(d.i in by_token and by_token[d.i].nominal and d.lemma_.lower() not in participants
-               and by_token[d.i].entry.type != trigger.entry.type for d in doers)
+               and by_token[d.i].entry.type not in (trigger.entry.type, *cb.cues.kept_by_parties_types)
+               for d in doers)
 
 
 def _targets_participants(trigger: Trigger, by_token: dict[int, Trigger], cb: Codebook) -> bool:
@@ -208,6 +211,8 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     """The outer event whose complement or purpose clause holds this trigger, if any."""
     if _elaborates(trigger.token, by_token):
         return by_token.get(trigger.token.head.i) or by_token[nlp.first_conjunct(trigger.token).i]
+    if predicate_of_root_noun(trigger.token):
+        return None  # "The truce held": the sentence's predicate, not more about the truce
     allowed = cb.cues.complement_deps
     purposes = cb.cues.purpose_types
     current: Token = trigger.token
@@ -430,6 +435,10 @@ class DocCoder:
                 parties[trigger.token.i] = (self._talks_parties(trigger, parties, types),
                                             parties[trigger.token.i][1])
         for trigger in coded:
+            if not trigger.nominal and not trigger.entry.effect and not parties[trigger.token.i][0]:
+                parties[trigger.token.i] = (self._subject_event_actor(trigger, by_token, parties, types),
+                                            parties[trigger.token.i][1])
+        for trigger in coded:
             if trigger.entry.effect and not parties[trigger.token.i][0]:
                 cause = self._cause(trigger, by_token, parties, types)
                 doers = [] if cause is None else (
@@ -469,6 +478,18 @@ class DocCoder:
             if types[i] == trigger.entry.type and parties[i][0]:
                 return parties[i]
         return [], []
+
+    def _subject_event_actor(self, trigger: Trigger, by_token: dict[int, Trigger],
+                             parties: dict[int, tuple[list, list]], types: dict[int, str]) -> list:
+        """The parties of the event a verb's subject names: "*the truce* appeared to be holding"
+        is observed by those who agreed it (its own parties, else those of the latest earlier
+        event of its type told just before)."""
+        subject = trigger.token.head if predicate_of_root_noun(trigger.token) else verb_subject(trigger.token)
+        if subject is None or subject.i not in by_token:
+            return []
+        event = by_token[subject.i]
+        own = parties.get(subject.i) or self.finder.find(event)
+        return own[0] or self._antecedent_parties(event, parties, types)[0]
 
     def _cause(self, trigger: Trigger, by_token: dict[int, Trigger],
                parties: dict[int, tuple[list, list]], types: dict[int, str]) -> int | None:

@@ -52,7 +52,18 @@ def _verb_companions(token: Token) -> set[str]:
         elif child.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for"
                                                      for c in child.children):
             found.add("for")  # "pushing for the US (to) support": "for" marks the clause
+    # its subject, also raised ("the truce *held*", "the truce appeared to be *holding*")
+    clause = token.head if token.dep_ == "xcomp" else token
+    found |= {w for c in clause.children if c.dep_ == "nsubj" for w in words(c)}
+    if predicate_of_root_noun(token):
+        found |= words(token.head)
     return found
+
+
+def predicate_of_root_noun(token: Token) -> bool:
+    """A verb the small model hangs on a sentence's root noun as a participle: "The truce
+    *held* on Saturday" read as "the truce (that was) held"; it is the sentence's predicate."""
+    return token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN" and token.tag_ in ("VBD", "VBN")
 
 
 def modifiers(token: Token) -> set[str]:
