@@ -40,6 +40,14 @@ def _event(position: int, event_type: str = "ASSAULT", *, actor=(RUS,), recipien
 
 # --- the merge rules on hand-made events ---------------------------------------------------------
 
+def test_two_verbs_of_two_kinds_in_one_sentence_are_two_facts():
+    suspend = _event(0, "COERCE").model_copy(update={"rule": "coerce.restrict:verb:suspend"})
+    expel = _event(0, "COERCE").model_copy(update={"rule": "coerce.deport:verb:order"})
+    assert len(merge_mentions([suspend, expel])) == 2
+    again = _event(0, "COERCE").model_copy(update={"rule": "coerce.restrict:noun:suspension"})
+    assert len(merge_mentions([suspend, again])) == 1  # a verb and a noun of one fact
+
+
 def test_three_mentions_of_one_fact_become_one_event_with_three_mentions():
     merged = merge_mentions([_event(0), _event(1), _event(2)])
     assert len(merged) == 1

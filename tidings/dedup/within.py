@@ -56,10 +56,20 @@ def _distinct_in_one_sentence(a: Event, b: Event) -> bool:
     Zelensky and NATO leaders and hoped to set up a three-way meeting with the Russian and
     Ukrainian presidents". A restatement in one sentence names the same parties or some of
     them ("the two presidents met, Putin's first talks with Trump in four years")."""
-    if not (a.actor and b.actor and _one_sentence(a, b)):
+    if not _one_sentence(a, b):
+        return False
+    if _verb_entry(a) != _verb_entry(b) and None not in (_verb_entry(a), _verb_entry(b)):
+        return True  # two verbs of two kinds: "suspended a broadcaster and ordered a journalist to leave"
+    if not (a.actor and b.actor):
         return False
     parties_a, parties_b = _countries(a.actor + a.recipient), _countries(b.actor + b.recipient)
     return not (parties_a <= parties_b or parties_b <= parties_a)
+
+
+def _verb_entry(event: Event) -> str | None:
+    """The codebook entry of an event told by a verb (its rule "coerce.arrest:verb:detain"), else None."""
+    entry, _, rest = event.rule.partition(":")
+    return entry if rest.startswith("verb:") else None
 
 
 def same_fact(a: Event, b: Event) -> bool:
