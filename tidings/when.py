@@ -212,5 +212,7 @@ def dates_in(span: Span, published: date, *, prefer_future: bool = False) -> lis
 
 
 def _date_entities(doc: Doc) -> list[tuple[int, int, str, int, int]]:
+    # a bare one- or two-digit number is no date, whatever the model says ("France *24*")
     return [(ent.start, ent.end, ent.text, ent.start_char, ent.end_char)
-            for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+            for ent in doc.ents if ent.label_ in ("DATE", "TIME")
+            and not (ent.text.isdigit() and len(ent.text) <= 2)]

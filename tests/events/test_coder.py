@@ -498,3 +498,9 @@ def test_a_truce_holding_is_a_halt_observed_by_those_who_agreed_it(code, second)
     assert countries(halt.actor) == {"KGZ", "TJK"} and halt.factuality == "asserted"
     assert str(halt.date) == "2025-08-16"
 
+
+def test_a_ban_told_in_the_passive_is_the_governments_of_the_country_it_is_in(code):
+    ban = only(code("Radio France Internationale and France 24 have been banned in Mali since 2022."), "COERCE")
+    assert countries(ban.actor) == {"MLI"} and countries(ban.recipient) == {"FRA"}
+    assert (ban.factuality, str(ban.date)) == ("historical", "2022-01-01")  # "24" is no date
+

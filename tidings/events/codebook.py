@@ -177,6 +177,7 @@ class Cues:
     recipient_from_purpose_types: frozenset[str] = frozenset()
     displacing_types: frozenset[str] = frozenset()
     kept_by_parties_types: frozenset[str] = frozenset()
+    state_in_place_types: frozenset[str] = frozenset()
     befallen_sectors: frozenset[str] = frozenset()
     recipient_from_context_types: frozenset[str] = frozenset()
     target_at_premises_types: frozenset[str] = frozenset()

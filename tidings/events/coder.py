@@ -759,6 +759,13 @@ class DocCoder:
         if entry.effect and self.causes.get(token.i) in self.located:
             # people displaced by an attack are of the place it struck: "residents fled"
             location = self.located[self.causes[token.i]] or location
+        if (not actor and event_type in self.cues.state_in_place_types and location and location.country
+                and not trigger.nominal and any(c.dep_ == "nsubjpass" for c in token.children)
+                and location.country not in {e.country for e in recipient if e.sector is None}):
+            # "France 24 has been banned in Mali": a state bans, arrests and curfews in its land
+            actor = [Entity(text=location.text or location.name, country=location.country, sector="GOV",
+                            code=f"{location.country}GOV", start_char=location.start_char,
+                            end_char=location.end_char)]
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
                                aimed_at=recipient)
         codes = {e.code for e in actor}
