@@ -555,3 +555,13 @@ def test_a_reaction_to_the_ing_noun_of_an_act_told_before_is_aimed_at_its_doers(
     welcome = only(events, "SUPPORT")
     assert countries(welcome.recipient) == {"NER"}
 
+
+def test_a_reaction_to_a_thing_from_someone_is_aimed_at_them(code):
+    snub = only(code("Russia snubbed an invitation from the Ukrainian government."), "REJECT")
+    assert countries(snub.recipient) == {"UKR"}
+
+
+def test_support_withheld_is_a_refusal(code):
+    refusal = only(code("Venezuela does not recognise the colonial-era border with Guyana."), "REJECT")
+    assert refusal.factuality == "asserted" and countries(refusal.recipient) == {"GUY"}
+

@@ -140,6 +140,9 @@ def test_names_are_not_events(triggers):
     ("Cairo declared the negotiations with Addis Ababa over.", "declared", "sanction.discontinue"),
     ("The EU could target banks in third countries.", "target", "sanction.target"),
     ("Houthi missiles targeted a tanker in the Red Sea.", "targeted", "assault.attack"),
+    ("Russia snubbed an invitation from the Ukrainian government.", "snubbed", "reject.reject"),
+    ("Brussels lambasted Budapest over the veto.", "lambasted", "accuse.disapprove"),
+    ("The coast guard rescued 40 migrants off Libya.", "rescued", "aid.aid"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry

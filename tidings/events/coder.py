@@ -562,8 +562,11 @@ class DocCoder:
                 # "in protest at *the cabinet* decision", "rejected *Israel's* plan": the
                 # author it names, even of the reacting side's own country
                 codes = {e.code for e in actor}
-                named = [e for c in target.children if c.dep_ in ("poss", "compound")
-                         for e in self.actors.entities_for(c) if e.code not in codes]
+                authors = [c for c in target.children if c.dep_ in ("poss", "compound")]
+                # "snubbed the invitation *from Kyiv*", "rejected a plan *by* the mediators"
+                authors += [o for p in target.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                            for o in p.children if o.dep_ == "pobj"]
+                named = [e for c in authors for e in self.actors.entities_for(c) if e.code not in codes]
                 if named:
                     return named
             if anaphor and any(c.dep_ in ("det", "poss") for c in target.children):
