@@ -58,12 +58,19 @@ def _distinct_in_one_sentence(a: Event, b: Event) -> bool:
     them ("the two presidents met, Putin's first talks with Trump in four years")."""
     if not _one_sentence(a, b):
         return False
-    if _verb_entry(a) != _verb_entry(b) and None not in (_verb_entry(a), _verb_entry(b)):
+    if (a.event_type in _DISTINCT_ACTS and _verb_entry(a) != _verb_entry(b)
+            and None not in (_verb_entry(a), _verb_entry(b))):
         return True  # two verbs of two kinds: "suspended a broadcaster and ordered a journalist to leave"
     if not (a.actor and b.actor):
         return False
     parties_a, parties_b = _countries(a.actor + a.recipient), _countries(b.actor + b.recipient)
     return not (parties_a <= parties_b or parties_b <= parties_a)
+
+
+# Types whose verbs of two kinds in one sentence are two acts ("shut down eight offices and
+# detained four staff"); others restate one ("summoned the ambassador to protest", "visited
+# Beirut and met the president", "closed its airspace, suspending trade").
+_DISTINCT_ACTS = frozenset({"COERCE"})
 
 
 def _verb_entry(event: Event) -> str | None:
