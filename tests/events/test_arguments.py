@@ -565,3 +565,8 @@ def test_support_withheld_is_a_refusal(code):
     refusal = only(code("Venezuela does not recognise the colonial-era border with Guyana."), "REJECT")
     assert refusal.factuality == "asserted" and countries(refusal.recipient) == {"GUY"}
 
+
+def test_an_act_on_a_thing_run_by_someone_is_aimed_at_them(code):
+    closure = only(code("Kosovo police on Tuesday shut down eight offices run by Serbia."), "COERCE")
+    assert countries(closure.recipient) == {"SRB"}
+

@@ -179,6 +179,11 @@ class ArgumentFinder:
                 # whose thing it is
                 entities = [e for mod in _children(token, "compound", "amod", "nmod")
                             for e in self._entities(mod) if e.country]
+            if not entities and token.pos_ == "NOUN":
+                # "shut down eight offices *run by Serbia*": the thing's owner
+                entities = [e for acl in _children(token, "acl") if acl.lemma_.lower() in self.cues.owning_verbs
+                            for by in _children(acl, "agent") for owner in _children(by, "pobj")
+                            for e in self._entities(owner) if e.country]
             if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]

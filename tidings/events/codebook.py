@@ -178,6 +178,7 @@ class Cues:
     displacing_types: frozenset[str] = frozenset()
     kept_by_parties_types: frozenset[str] = frozenset()
     state_in_place_types: frozenset[str] = frozenset()
+    owning_verbs: frozenset[str] = frozenset()
     befallen_sectors: frozenset[str] = frozenset()
     recipient_from_context_types: frozenset[str] = frozenset()
     target_at_premises_types: frozenset[str] = frozenset()
