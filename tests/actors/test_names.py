@@ -136,3 +136,11 @@ def test_igo_country_is_plovers_top_level_code(nlp, name, country, code):
     doc, actors = run(nlp, f"{name} condemned the attack.")
     [entity] = [e for t in doc if t.dep_ == "nsubj" for e in actors.entities_for(t)]
     assert (entity.country, entity.code) == (country, code)
+
+
+def test_an_ambiguous_capital_names_its_government_only_where_its_country_is_named(nlp):
+    doc, actors = run(nlp, "Guyana accused Venezuela of massing troops. Georgetown welcomed the offer.")
+    assert codes(actors, doc, "Georgetown") == ["GUYGOV"]
+    doc, actors = run(nlp, "Georgetown welcomed the offer.")
+    assert codes(actors, doc, "Georgetown") == []
+

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,6 +133,8 @@ class ActorKnowledge:
     owned: dict[str, str]  # weapon/attack noun -> sector of its owner ("drone" -> MIL)
     phrase_words: frozenset[str]  # every word of a role or owned phrase: most nouns are in none
     iso3: frozenset[str]  # valid state codes
+    # capitals too often something else ("Georgetown", "Santiago"): normalised name -> country
+    ambiguous_capitals: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
@@ -190,7 +192,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
     index = _Index()
     _countries(index, data_dir / "countries.yaml", iso3)
     _demonyms(index, demonyms, iso3)
-    _capitals(index, data_dir / "capitals.yaml", valid)
+    ambiguous_capitals = _capitals(index, data_dir / "capitals.yaml", valid)
     for kind, filename in (("igo", "igos.yaml"), ("ngo", "ngos.yaml"), ("group", "groups.yaml"),
                            ("institution", "institutions.yaml")):
         valid |= _named(index, data_dir / filename, kind, valid)
@@ -211,6 +213,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
         owned=owned,
         phrase_words=frozenset(word for phrase in (*roles, *owned) for word in phrase.split()),
         iso3=iso3,
+        ambiguous_capitals=ambiguous_capitals,
     )
 
 
@@ -256,13 +259,21 @@ def _demonyms(index: _Index, path: Path, iso3: frozenset[str]) -> None:
         index.add(row["demonym"], NameEntry("demonym", row["iso3"], code=row["iso3"]))
 
 
-def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> None:
+def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> dict[str, str]:
+    """Index the capitals; return the skipped ones (normalised name -> country), which name
+    their government only in an article that names their country ("Georgetown" in a story
+    of Guyana)."""
     data = mapping(path, read_yaml(path), 1, "the file")
     check_keys(path, data, {"aliases", "skip"}, {"aliases", "skip"})
     skip = set(string_list(path, data["skip"], data.key_lines["skip"], "skip"))
+    ambiguous = {}
     for info in _geonames_countries():
         capital = info["capital"].strip()
-        if capital and capital not in skip and info["iso3"] in valid:
+        if not capital or info["iso3"] not in valid:
+            continue
+        if capital in skip:
+            ambiguous[norm(capital)] = info["iso3"]
+        else:
             index.add(capital, NameEntry("capital", info["iso3"], "GOV", info["iso3"] + "GOV"))
     aliases = mapping(path, data["aliases"], data.line, "aliases")
     for alias, code in aliases.items():
@@ -272,6 +283,7 @@ def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> None:
         index.add(str(alias), NameEntry("capital", code, sector,
                                         code if sector == "IGO" else code + sector),
                   override=True)
+    return ambiguous
 
 
 def _named(index: _Index, path: Path, kind: str, valid: frozenset[str],

@@ -59,6 +59,7 @@ def find_names(doc: Doc, kb: ActorKnowledge) -> list[NameSpan]:
                 entry = None
             found.append(NameSpan(ent.start, ent.end, entry))
     found += _surnames_alone(doc, found)
+    found += _capitals_of_named_countries(doc, kb, found)
     spans = sorted((s for s in found if s.kind != "block"), key=lambda s: s.start)
     for span in spans:
         span.root = _root(doc, span)
@@ -98,6 +99,22 @@ def _inside_longer_name(doc: Doc, start: int, n_tokens: int, entry: NameEntry, f
     before = doc[start - 1]
     owned = bool(found) and found[-1].end == start
     return before.pos_ == "PROPN" and before.text[:1].isupper() and not owned and before.i != before.sent.start
+
+
+def _capitals_of_named_countries(doc: Doc, kb: ActorKnowledge, found: list[NameSpan]) -> list[NameSpan]:
+    """A capital too often something else ("Georgetown", "Kingston") names its government in
+    an article that names its country: "Georgetown welcomed the offer" in a story of Guyana."""
+    named = {s.entry.country for s in found if s.entry is not None and s.entry.kind in ("country", "demonym")}
+    taken = {i for s in found for i in range(s.start, s.end)}
+    spans = []
+    for i, token in enumerate(doc):
+        for n in (2, 1):
+            country = kb.ambiguous_capitals.get(norm(doc[i:i + n].text)) if i + n <= len(doc) else None
+            if country in named and not taken & set(range(i, i + n)) and token.text[:1].isupper():
+                spans.append(NameSpan(i, i + n, NameEntry("capital", country, "GOV", country + "GOV")))
+                taken |= set(range(i, i + n))
+                break
+    return spans
 
 
 def _surnames_alone(doc: Doc, found: list[NameSpan]) -> list[NameSpan]:
