@@ -143,6 +143,9 @@ def test_names_are_not_events(triggers):
     ("Russia snubbed an invitation from the Ukrainian government.", "snubbed", "reject.reject"),
     ("Brussels lambasted Budapest over the veto.", "lambasted", "accuse.disapprove"),
     ("The coast guard rescued 40 migrants off Libya.", "rescued", "aid.aid"),
+    ("The police put a Roman Catholic bishop on a flight to Rome.", "put", "coerce.deport"),
+    ("Costa Rica granted residence permits on Wednesday to 17 Nicaraguan exiles.", "granted", "aid.refuge"),
+    ("It also ordered the confiscation of their homes.", "confiscation", "coerce.seize"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
@@ -320,4 +323,9 @@ def test_designating_something_other_than_a_terrorist_group_is_no_sanction(trigg
 def test_a_present_verb_after_a_past_insist_is_a_subjunctive_demand(triggers):
     assert triggers("Turkey insisted that foreign militants leave Syria.").get("insisted") == "request.demand"
     assert "insisted" not in triggers("Iran insisted that its programme is peaceful.")
+
+
+def test_pressing_ahead_with_something_is_no_demand(triggers):
+    assert "pressing" not in triggers("Pakistan expelled 19,000 Afghans, pressing ahead with a deportation drive.")
+    assert triggers("Washington pressed Kyiv to accept the deal.").get("pressed") == "request.demand"
 
