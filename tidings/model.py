@@ -105,6 +105,13 @@ class Location(Record):
     end_char: int | None = None
     score: float | None = None  # the geocoder's margin over the runner-up (higher = surer)
 
+    def party(self, sector: str | None = None) -> Entity:
+        """The place's country as a party, in the place's words: the bare country ("strikes on
+        eastern Ukraine" -> UKR), or one of its sectors ("talks in Ankara" -> TURGOV)."""
+        country = self.country or ""
+        return Entity(text=self.text or self.name, country=self.country, sector=sector,
+                      code=country + (sector or ""), start_char=self.start_char, end_char=self.end_char)
+
 
 class Mention(Record):
     """One piece of evidence for an event: a sentence and the trigger inside it."""

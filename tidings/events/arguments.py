@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from tidings.actors import DocActors
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import is_light_verb, verb_forms
-from tidings.events.triggers import QUANTITY_NOUNS, RELATIVE_PRONOUNS, Trigger
+from tidings.events.triggers import QUANTITY_NOUNS, RELATIVE_PRONOUNS, Trigger, for_clause
 from tidings.model import Entity, Location, same_side
 
 _THIRD_PARTY = "third-party"  # mode of a mediation: its actor stands between the others
@@ -54,7 +54,7 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     found = []
     for prep in token.children:
@@ -140,12 +140,12 @@ class ArgumentFinder:
                 found = found or self.actors.entities_for(partner)
         if all(e.country is None for e in found):
             # "European leaders, including the German chancellor and the French president"
-            members = [e for member in _prep_objects(token, ("including",))
+            members = [e for member in prep_objects(token, ("including",))
                        for e in self.actors.entities_for(member)]
             found = members or found
         if not found and token.lemma_.lower() in QUANTITY_NOUNS:
             # "a group of protesters", "thousands of demonstrators"
-            for member in _prep_objects(token, ("of",)):
+            for member in prep_objects(token, ("of",)):
                 found = self.actors.entities_for(member)
         return found
 
@@ -154,9 +154,7 @@ class ArgumentFinder:
         for place in self.places:
             if (place.start_char is not None and place.country
                     and place.start_char <= token.idx < (place.end_char or 0)):
-                return [Entity(text=place.text or place.name, country=place.country,
-                               code=place.country, start_char=place.start_char,
-                               end_char=place.end_char)]
+                return [place.party()]
         return []
 
     def targets(self, tokens: Iterable[Token]) -> list[Entity]:
@@ -172,7 +170,7 @@ class ArgumentFinder:
             if not entities and token.pos_ == "NOUN":
                 # "a camp for Congolese refugees", "the homes of opposition leaders": a thing
                 # aimed at for the people it is of or for
-                entities = [e for member in _prep_objects(token, ("of", "for"))
+                entities = [e for member in prep_objects(token, ("of", "for"))
                             for e in self._entities(member) if e.country]
             if not entities and token.pos_ == "NOUN":
                 # "struck the Iran nuclear facility", "hit Russian oil refineries": the country
@@ -186,7 +184,7 @@ class ArgumentFinder:
                             for e in self._entities(owner) if e.country]
             if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
-                entities = [e for across in _prep_objects(token, ("with",)) for e in self._entities(across)]
+                entities = [e for across in prep_objects(token, ("with",)) for e in self._entities(across)]
             found += entities or self._place_country(token)
         return found
 
@@ -219,18 +217,18 @@ class ArgumentFinder:
             if entry.type in self.cues.halted_act_types:
                 # "halted their attacks on US vessels": the attacks' target
                 victims = self.targets(t for obj in _children(token, "dobj")
-                                       for t in _prep_objects(obj, ("on", "against")))
+                                       for t in prep_objects(obj, ("on", "against")))
                 recipient = victims or recipient
             if not recipient:
                 preps = [p for p in entry.recipient_preps if not entry.reciprocal or p not in _TOGETHER]
-                recipient = self.targets(_prep_objects(token, preps))
+                recipient = self.targets(prep_objects(token, preps))
             if not recipient:
                 # "suspended talks with the ELN", "cut relations with the UAE"; not "of" ("the
                 # release of the crew" says what, not on whom)
                 preps = [p for p in entry.recipient_preps if p != "of" and not (
                     entry.reciprocal and p in _TOGETHER)]
                 recipient = self.targets(
-                    t for obj in _children(token, "dobj") for t in _prep_objects(obj, preps))
+                    t for obj in _children(token, "dobj") for t in prep_objects(obj, preps))
             if entry.cameo == _HOSTING:
                 actor, recipient = self._guests(token), actor
             if entry.effect and actor and all(e.sector in self.cues.befallen_sectors for e in actor):
@@ -261,7 +259,7 @@ class ArgumentFinder:
     def _co_actors(self, verb: Token) -> list[Entity]:
         """Those who act together with the subject: "quit in January *along with Burkina Faso
         and Niger*", "*together with* Niger", "*alongside* Kenyan police"."""
-        joined = _prep_objects(verb, ("alongside",))
+        joined = prep_objects(verb, ("alongside",))
         for prep in _children(verb, "prep"):
             if prep.lower_ == "along":  # "along with X": "with" hangs on "along"
                 withs = _children(prep, "prep")
@@ -287,7 +285,7 @@ class ArgumentFinder:
         """A passive with no agent whose subject names its parties: "relations *between
         Washington and Caracas* have been frozen"."""
         return [e for subject in _children(verb, "nsubjpass")
-                for member in _prep_objects(subject, ("between", "among"))
+                for member in prep_objects(subject, ("between", "among"))
                 for e in self._entities(member)]
 
     def _agent_of_when_clause(self, verb: Token) -> list[Entity]:
@@ -313,12 +311,12 @@ class ArgumentFinder:
         Istanbul")."""
         venue = self._venue(token) if hosted else None
         # "met with Ishiba", "signed an agreement with Kigali"
-        partners = self.targets(_prep_objects(token, _TOGETHER) + [
-            t for obj in _children(token, "dobj") for t in _prep_objects(obj, _TOGETHER)])
+        partners = self.targets(prep_objects(token, _TOGETHER) + [
+            t for obj in _children(token, "dobj") for t in prep_objects(obj, _TOGETHER)])
         if hosted:
             # "talks with his visiting Sudanese counterpart": the visitor is the actor, the
             # others host
-            met = _prep_objects(token, _TOGETHER) + _children(token, "dobj")
+            met = prep_objects(token, _TOGETHER) + _children(token, "dobj")
             guests = self.targets(t for t in met if any(c.lower_ == "visiting" for c in t.children))
             if guests:
                 codes = {e.code for e in guests}
@@ -338,16 +336,14 @@ class ArgumentFinder:
         recipient = recipient + hosts
         parties = {e.country for e in actor + recipient}
         if venue is not None and venue.feature == "city" and len(parties) >= 2 and venue.country not in parties:
-            recipient = recipient + [Entity(text=venue.text or venue.name, country=venue.country,
-                                            sector="GOV", code=f"{venue.country}GOV",
-                                            start_char=venue.start_char, end_char=venue.end_char)]
+            recipient = recipient + [venue.party("GOV")]
         return actor, recipient
 
     def _hosts_named(self, talks: Token) -> list[Entity]:
         """The third party a participle on talks names as their host ("hosted by Malaysia")."""
         return [e for verb in _children(talks, "acl")
                 if verb_forms(verb) & self.cues.hosting_verbs
-                for agent in _prep_objects(verb, ("by",)) for e in self._entities(agent)]
+                for agent in prep_objects(verb, ("by",)) for e in self._entities(agent)]
 
     def _venue(self, token: Token) -> Location | None:
         """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb, or
@@ -358,7 +354,7 @@ class ArgumentFinder:
             verb = token.head.head
             owners += [verb, *_children(verb, "acomp")]
         for owner in owners:
-            for place_word in _prep_objects(owner, ("in", "at")):
+            for place_word in prep_objects(owner, ("in", "at")):
                 for place in self.places:
                     if (place.country and place.start_char is not None
                             and place.start_char <= place_word.idx < (place.end_char or 0)):
@@ -370,7 +366,7 @@ class ArgumentFinder:
         guests: list[Entity] = []
         for obj in _children(host_verb, "dobj"):
             guests += self.targets([obj]) or self.targets(
-                _prep_objects(obj, ("of", "between", "with")))
+                prep_objects(obj, ("of", "between", "with")))
         return guests
 
     def addressee(self, token: Token, actor: list[Entity]) -> list[Entity]:
@@ -379,10 +375,10 @@ class ArgumentFinder:
         it ("warned they could trigger sanctions if Iran does not resume cooperation"); never
         the speakers' own side ("rebels demanded that the Turkish government ..." is aimed at
         their government)."""
-        asked = _children(token, "dobj") + _prep_objects(token, ("on", "for"))
+        asked = _children(token, "dobj") + prep_objects(token, ("on", "for"))
         clauses = _children(token, "ccomp", "xcomp", "acl")
         # "pushing for the US to support its plan": a for-to clause
-        clauses += [c for c in _children(token, "advcl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        clauses += [c for c in _children(token, "advcl") if for_clause(c)]
         # "insisted on its demands that Burundi's government grant ...": the demand noun's clause
         clauses += [c for noun in asked for c in _children(noun, "acl")]
         if token.pos_ == "NOUN" and token.dep_ == "dobj" and is_light_verb(token.head, self.codebook):
@@ -396,7 +392,7 @@ class ArgumentFinder:
                     if found:
                         return found
         # "demanded an immediate admission by Moscow": who is to do the act demanded
-        return [e for noun in asked for agent in _prep_objects(noun, ("by",))
+        return [e for noun in asked for agent in prep_objects(noun, ("by",))
                 for e in self._entities(agent) if not same_side(e, actor)]
 
     def at_premises(self, token: Token, preps: Iterable[str]) -> list[Entity]:
@@ -404,7 +400,7 @@ class ArgumentFinder:
         protesters gathered *outside the Japanese embassy*" -> JPNGOV."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for owner in (token, verb) if verb is not None else (token,):
-            for site in _prep_objects(owner, preps):
+            for site in prep_objects(owner, preps):
                 found = self._entities(site)
                 if found:
                     return found
@@ -457,7 +453,7 @@ class ArgumentFinder:
         preps = entry.recipient_preps
         if entry.type in self.cues.source_from_types:
             # "condemnation from the United Nations": the source acts
-            actor += [e for source in _prep_objects(noun, ("from",)) for e in self._entities(source)]
+            actor += [e for source in prep_objects(noun, ("from",)) for e in self._entities(source)]
             preps = tuple(p for p in preps if p != "from")
         for owner in _children(noun, "poss"):
             if owner.tag_ == "PRP$":
@@ -475,14 +471,14 @@ class ArgumentFinder:
             # the ones it is aimed at, not the mediator
             agent_preps = tuple(p for p in agent_preps if p not in ("between", "among"))
             preps = (*preps, "between", "among")
-        for by in _prep_objects(noun, agent_preps):
+        for by in prep_objects(noun, agent_preps):
             actor += self._entities(by)
         if not actor:
             actor = self.actors.owner_of(noun)
         if not actor:
             for modifier in _children(noun, "compound", "amod", "nmod"):
                 actor += self._entities(modifier)
-        recipient = self.targets(_prep_objects(noun, preps))
+        recipient = self.targets(prep_objects(noun, preps))
         if not recipient and noun.dep_ == "dobj" and verb_forms(noun.head) & self.cues.receiving_verbs:
             # "the plan drew condemnation", "Israel faced criticism": the subject receives it
             recipient = self._entities(verb_subject(noun.head))
@@ -492,7 +488,7 @@ class ArgumentFinder:
             verb = noun.head
             actor = self._entities(verb_subject(verb))
             if not recipient:
-                recipient = self.targets(_prep_objects(verb, preps))
+                recipient = self.targets(prep_objects(verb, preps))
         if not actor and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in"):
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX") and (

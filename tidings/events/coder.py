@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings import nlp, when
 from tidings.actors import DocActors
 from tidings.events import codebook as codebook_module
-from tidings.events.arguments import ArgumentFinder, object_sharer, verb_subject
+from tidings.events.arguments import ArgumentFinder, object_sharer, prep_objects, verb_subject
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import (
     classify,
@@ -440,9 +440,7 @@ class DocCoder:
                                             parties[trigger.token.i][1])
         for trigger in coded:
             if trigger.entry.effect and not parties[trigger.token.i][0]:
-                cause = self._cause(trigger, by_token, parties, types)
-                doers = [] if cause is None else (
-                    parties[cause][0] if cause in parties else self.finder.find(by_token[cause])[0])
+                cause, doers = self._cause(trigger, by_token, parties, types)
                 parties[trigger.token.i] = (doers, parties[trigger.token.i][1])
                 self.causes[trigger.token.i] = cause
                 if not doers:
@@ -487,30 +485,35 @@ class DocCoder:
         subject = trigger.token.head if predicate_of_root_noun(trigger.token) else verb_subject(trigger.token)
         if subject is None or subject.i not in by_token:
             return []
-        event = by_token[subject.i]
-        own = parties.get(subject.i) or self.finder.find(event)
-        return own[0] or self._antecedent_parties(event, parties, types)[0]
+        return (self._parties_of(subject.i, by_token, parties)[0]
+                or self._antecedent_parties(by_token[subject.i], parties, types)[0])
 
-    def _cause(self, trigger: Trigger, by_token: dict[int, Trigger],
-               parties: dict[int, tuple[list, list]], types: dict[int, str]) -> int | None:
-        """What caused what befell people, by its trigger: the event named as its subject or
-        object ("*the fighting* forced thousands from their homes", "residents fled *the
-        attacks*") when that names its doer, else the latest attack or coercion with a doer
+    def _parties_of(self, i: int, by_token: dict[int, Trigger], parties: dict[int, tuple[list, list]]
+                    ) -> tuple[list, list]:
+        """A trigger's parties: those found for it as an event, else (one absorbed into another
+        event's complement) those its own words name."""
+        return parties[i] if i in parties else self.finder.find(by_token[i])
+
+    def _cause(self, trigger: Trigger, by_token: dict[int, Trigger], parties: dict[int, tuple[list, list]],
+               types: dict[int, str]) -> tuple[int | None, list]:
+        """What caused what befell people (its trigger) and who did it: the event named as its
+        subject or object ("*the fighting* forced thousands from their homes", "residents fled
+        *the attacks*") when that names its doer, else the latest attack or coercion with a doer
         told in its sentence or the one before."""
         token = trigger.token
         named = [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
         named += [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         for cause in named:
-            if cause.i in by_token and (parties[cause.i] if cause.i in parties
-                                        else self.finder.find(by_token[cause.i]))[0]:
-                return cause.i
+            doers = self._parties_of(cause.i, by_token, parties)[0] if cause.i in by_token else []
+            if doers:
+                return cause.i, doers
         first = self.sentence_of[token.i] - 1
         for i in sorted((i for i in parties if i < token.i), reverse=True):
             if self.sentence_of[i] < first:
                 break
             if types[i] in self.cues.displacing_types and parties[i][0]:
-                return i
-        return None
+                return i, parties[i][0]
+        return None, []
 
     def _talks_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                        types: dict[int, str]) -> list:
@@ -564,8 +567,7 @@ class DocCoder:
                 codes = {e.code for e in actor}
                 authors = [c for c in target.children if c.dep_ in ("poss", "compound")]
                 # "snubbed the invitation *from Kyiv*", "rejected a plan *by* the mediators"
-                authors += [o for p in target.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
-                            for o in p.children if o.dep_ == "pobj"]
+                authors += prep_objects(target, ("from", "by"))
                 named = [e for c in authors for e in self.actors.entities_for(c) if e.code not in codes]
                 if named:
                     return named
@@ -766,9 +768,7 @@ class DocCoder:
                 and not trigger.nominal and any(c.dep_ == "nsubjpass" for c in token.children)
                 and location.country not in {e.country for e in recipient if e.sector is None}):
             # "France 24 has been banned in Mali": a state bans, arrests and curfews in its land
-            actor = [Entity(text=location.text or location.name, country=location.country, sector="GOV",
-                            code=f"{location.country}GOV", start_char=location.start_char,
-                            end_char=location.end_char)]
+            actor = [location.party("GOV")]
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
                                aimed_at=recipient)
         codes = {e.code for e in actor}
@@ -777,15 +777,11 @@ class DocCoder:
         if (not recipient and location and location.country and not entry.reciprocal and (
                 (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})
                 or (event_type in self.cues.domestic_target_types and {location.country} == {e.country for e in actor}))):
-            recipient = [Entity(text=location.text or location.name, country=location.country,
-                                    code=location.country, start_char=location.start_char,
-                                    end_char=location.end_char)]
+            recipient = [location.party()]
         if (not recipient and location and location.country and set(modes) & self.cues.host_from_location_modes
                 and location.country not in {e.country for e in actor}):
             # "arrived in Amman on a visit": the host is the government of the place visited
-            recipient = [Entity(text=location.text or location.name, country=location.country, sector="GOV",
-                                code=f"{location.country}GOV", start_char=location.start_char,
-                                end_char=location.end_char)]
+            recipient = [location.party("GOV")]
         if not recipient and event_type in self.cues.own_government_target_types:
             recipient = _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)

@@ -49,8 +49,7 @@ def _verb_companions(token: Token) -> set[str]:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         found |= words(grandchild)
-        elif child.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for"
-                                                     for c in child.children):
+        elif child.dep_ in ("advcl", "ccomp") and for_clause(child):
             found.add("for")  # "pushing for the US (to) support": "for" marks the clause
     # its subject, also raised ("the truce *held*", "the truce appeared to be *holding*")
     clause = token.head if token.dep_ == "xcomp" else token
@@ -58,6 +57,11 @@ def _verb_companions(token: Token) -> set[str]:
     if predicate_of_root_noun(token):
         found |= words(token.head)
     return found
+
+
+def for_clause(clause: Token) -> bool:
+    """A clause "for" marks, its subject the one asked: "pushing *for* the US to support"."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def predicate_of_root_noun(token: Token) -> bool:
@@ -138,7 +142,7 @@ def _complement_heads(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep":
             found.add(child.lower_)
-        elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+        elif child.dep_ == "advcl" and for_clause(child):
             found.add("for")  # "calls *for* Israel to withdraw": "for" marks the clause
         elif child.dep_ in ("acl", "ccomp", "xcomp"):
             helpers = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass", "mark")}
