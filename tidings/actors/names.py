@@ -108,9 +108,11 @@ def _capitals_of_named_countries(doc: Doc, kb: ActorKnowledge, found: list[NameS
     taken = {i for s in found for i in range(s.start, s.end)}
     spans = []
     for i, token in enumerate(doc):
+        if not token.text[:1].isupper():
+            continue  # names are capitalised: most tokens need no lookup
         for n in (2, 1):
             country = kb.ambiguous_capitals.get(norm(doc[i:i + n].text)) if i + n <= len(doc) else None
-            if country in named and not taken & set(range(i, i + n)) and token.text[:1].isupper():
+            if country in named and not taken & set(range(i, i + n)):
                 spans.append(NameSpan(i, i + n, NameEntry("capital", country, "GOV", country + "GOV")))
                 taken |= set(range(i, i + n))
                 break
