@@ -109,6 +109,7 @@ class Cues:
     # factuality
     negation_words: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
+    denying_verbs: frozenset[str] = frozenset()
     opaque_to_negation: frozenset[str] = frozenset()
     negating_subjects: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()

@@ -19,6 +19,7 @@ from tidings.events.arguments import ArgumentFinder, object_sharer, prep_objects
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import (
     classify,
+    denier,
     is_light_verb,
     speech_verb,
     states_condition,
@@ -716,6 +717,10 @@ class DocCoder:
             speaker = speech_verb(token, self.cb) if means and not actor else None
             if speaker is not None:
                 actor = self.finder.subject_of(speaker)
+        elif not actor and factuality == "negated" and (denial := denier(token, self.cb)) is not None:
+            # "the interior ministry denied that any detainee had been mistreated": its side is
+            # the one said to have done it
+            actor = self.finder.subject_of(denial)
         elif (not actor and event_type in self.cues.authority_reported_types
               and any(c.dep_ == "nsubjpass" for c in token.children)):
             # "the interior ministry said 79 people had been detained": an authority reporting
@@ -778,8 +783,10 @@ class DocCoder:
                 (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})
                 or (event_type in self.cues.domestic_target_types and {location.country} == {e.country for e in actor}))):
             recipient = [location.party()]
-        if (not recipient and location and location.country and set(modes) & self.cues.host_from_location_modes
-                and location.country not in {e.country for e in actor}):
+        if (not recipient and location and location.country and location.country not in {e.country for e in actor}
+                and (set(modes) & self.cues.host_from_location_modes
+                     or event_type in self.cues.hosted_types and len({e.country for e in actor}) == 1
+                     and actor[0].sector != "IGO")):
             # "arrived in Amman on a visit": the host is the government of the place visited
             recipient = [location.party("GOV")]
         if not recipient and event_type in self.cues.own_government_target_types:

@@ -126,6 +126,27 @@ def _in_denied_report(token: Token, cb: Codebook) -> bool:
     return False
 
 
+def _told_apart(clause: Token, governor: Token) -> bool:
+    """"Baku accused Russian officers of beating them; Moscow denied that any force had been
+    used": the small model hangs the clause before a semicolon on the verb after it, which
+    neither denies nor reports it."""
+    low, high = sorted((clause.i, governor.i))
+    return any(t.text == ";" and t.head.i == governor.i for t in governor.doc[low:high])
+
+
+def denier(token: Token, cb: Codebook) -> Token | None:
+    """The verb denying the event stated by ``token`` ("the ministry *denied* that any detainee
+    had been mistreated"), or None."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ in ("conj", "advcl", "relcl"):
+            return None
+        if current.dep_ in _COMPLEMENT_UP and verb_forms(current.head) & cb.cues.denying_verbs:
+            return None if _told_apart(current, current.head) else current.head
+        current = current.head
+    return None
+
+
 def _denies_a_charge(verb: Token, cb: Codebook) -> bool:
     """"accused Cambodian troops of laying mines, *a charge* Phnom Penh denied": the small
     model makes the accusation the complement of the denial, which denies only the charge."""
@@ -188,6 +209,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                 # "a summit is planned for next month", "the talks are due to resume"; not "the
                 # attack was planned by ..."
                 verdict = verdict or "future"
+            if dep in _COMPLEMENT_UP and _told_apart(clause, head):
+                break
             if (dep in _COMPLEMENT_UP and verb_forms(head) & negating
                     and not _denies_a_charge(head, cb)):
                 return "negated", True
