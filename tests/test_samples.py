@@ -51,6 +51,12 @@ def gold() -> list[dict]:
     return _jsonl(SAMPLES / "gold.jsonl")
 
 
+@pytest.fixture(scope="module", params=["gold.jsonl", "second-coding.jsonl"])
+def coding(request) -> list[dict]:
+    """Each hand-coding of the articles: the gold, and a second coder's (samples/README.md)."""
+    return _jsonl(SAMPLES / request.param)
+
+
 def _events(gold):
     for g in gold:
         for i, e in enumerate(g["events"]):
@@ -109,6 +115,18 @@ def test_gold_matches_corpus_in_order(articles, gold):
         assert 1 <= len(g["events"]) <= 15, g["article_id"]
 
 
+def test_second_coding_covers_both_splits_in_corpus_order(articles, gold):
+    second = _jsonl(SAMPLES / "second-coding.jsonl")
+    order = [a["id"] for a in articles]
+    ids = [g["article_id"] for g in second]
+    assert ids == sorted(ids, key=order.index) and len(set(ids)) == len(ids)
+    split = {g["article_id"]: g["split"] for g in gold}
+    assert {split[i] for i in ids} == {"dev", "test"}
+    published = {a["id"]: a["published"] for a in articles}
+    for g in second:
+        assert set(g) == GOLD_KEYS and g["split"] == "second" and g["published"] == published[g["article_id"]]
+
+
 def test_splits(gold):
     splits = {g["split"] for g in gold}
     assert splits == {"dev", "test"}
@@ -119,16 +137,16 @@ def test_splits(gold):
     assert 0.25 <= n_test / len(by_id) <= 0.45
 
 
-def test_evidence_verbatim(articles, gold):
+def test_evidence_verbatim(articles, coding):
     text = {a["id"]: a["text"] for a in articles}
-    for aid, i, e in _events(gold):
+    for aid, i, e in _events(coding):
         assert e["evidence"], (aid, i)
         for ev in e["evidence"]:
             assert ev and ev in text[aid], (aid, i, ev)
 
 
-def test_event_fields(gold):
-    for aid, i, e in _events(gold):
+def test_event_fields(coding):
+    for aid, i, e in _events(coding):
         where = (aid, i)
         assert set(e) == EVENT_KEYS, where
         assert e["event_type"] in EVENT_TYPES, where
@@ -151,8 +169,8 @@ def test_event_fields(gold):
             assert -90 <= loc["lat"] <= 90 and -180 <= loc["lon"] <= 180, where
 
 
-def test_dates(gold):
-    for g in gold:
+def test_dates(coding):
+    for g in coding:
         pub = _date(g["published"])
         for i, e in enumerate(g["events"]):
             where = (g["article_id"], i)

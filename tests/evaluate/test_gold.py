@@ -8,7 +8,16 @@ import json
 import pytest
 
 from tidings.errors import TidingsError
-from tidings.evaluate.gold import GoldArticle, evaluate_gold, format_report, load_gold, score
+from tidings.evaluate import detect
+from tidings.evaluate.gold import (
+    GoldArticle,
+    evaluate_agreement,
+    evaluate_gold,
+    format_agreement,
+    format_report,
+    load_gold,
+    score,
+)
 from tidings.evaluate.metrics import PRF, Rate
 from tidings.model import Article, Entity, Event, Location
 
@@ -197,6 +206,33 @@ def test_evaluate_gold_scores_each_split_with_a_given_coder(tmp_path):
     text = format_report(report)
     assert "== split dev: 1 articles" in text and "== split test: 1 articles" in text
     assert "negated agreements coded as asserted: 0" in text
+
+
+def test_a_second_coding_is_scored_against_the_gold_beside_tidings(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a1", "published": "2025-08-16", "text": "The presidents met in Anchorage."},
+        {"id": "a2", "published": "2025-08-16", "text": "Kenyans marched."}]))
+    first = [{"article_id": "a1", "split": "dev", "events": GOLD[0].events},
+             {"article_id": "a2", "split": "test", "events": GOLD[1].events}]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first))
+    # The second coder agrees on the summit and the failed agreement, places the attack's
+    # recipient elsewhere, and sees the protest as a demand.
+    attack = dict(GOLD[0].events[2], recipient=[{"country": "POL", "sector": None}])
+    second = [{"article_id": "a1", "split": "second", "events": [*GOLD[0].events[:2], attack]},
+              {"article_id": "a2", "split": "second", "events": [_gold("REQUEST", ["KEN"])]}]
+    second_path = tmp_path / "second-coding.jsonl"
+    second_path.write_text("".join(json.dumps(r) + "\n" for r in second))
+    assert detect(second_path) == "agreement" and detect(tmp_path / "gold.jsonl") == "samples"
+
+    report = evaluate_agreement(second_path, code=lambda articles: {"a1": [CODED["a1"][0]]})
+    dev, test = report["dev"], report["test"]
+    assert dev["second coder vs gold"]["events"]["tp"] == 2 and dev["second coder vs gold"]["events"]["fn"] == 1
+    assert dev["second coder vs gold"]["place_within_50km"]["rate"] == 1.0  # Anchorage, both
+    assert dev["tidings vs gold"]["events"]["tp"] == 1 and dev["tidings vs gold"]["events"]["fn"] == 2
+    assert test["second coder vs gold"]["events"]["f1"] == 0.0 and test["articles"] == 1
+    table = format_agreement(report)
+    assert "second coder" in table and "(1 articles, 1 gold events)" in table
 
 
 def test_an_asserted_agreement_the_gold_also_has_is_not_a_negated_one_coded_as_asserted():

@@ -32,6 +32,7 @@ def evaluate(
 
     Examples:
       tidings eval samples/gold.jsonl
+      tidings eval samples/second-coding.jsonl   (a second coder's agreement with the gold)
       tidings eval --gold ../shared/data/petrarch2-validation/records-dev.jsonl --dictionaries ../shared/data/petrarch2-dictionaries/
       tidings eval --geo ../shared/data/geoparsing/
       tidings eval --all --report out/eval.json

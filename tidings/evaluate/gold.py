@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.evaluate.metrics import PRF, Rate, read_jsonl
-from tidings.model import Article, Event
+from tidings.model import Article, Entity, Event, Location
 from tidings.places.resolve import distance_km
 from tidings.read import read_paths
 
@@ -173,26 +173,81 @@ def score(gold: list[GoldArticle], coded: dict[str, list[Event]]) -> GoldScore:
                      len(gold), [])
 
 
-def evaluate_gold(gold_path: Path, corpus: Path | None = None, *, splits: tuple[str, ...] = ("dev", "test"),
-                  limit: int | None = None,
-                  code: Callable[[list[Article]], dict[str, list[Event]]] | None = None) -> dict:
-    """Code the gold articles' texts and score each split; returns a JSON-ready report."""
+Coder = Callable[[list[Article]], dict[str, list[Event]]]
+
+
+def _code_with_tidings(articles: list[Article]) -> dict[str, list[Event]]:
     from tidings import api
 
+    return {c.article.article_id: c.events for c in api.code_articles(articles)}
+
+
+def evaluate_gold(gold_path: Path, corpus: Path | None = None, *, splits: tuple[str, ...] = ("dev", "test"),
+                  limit: int | None = None, code: Coder = _code_with_tidings) -> dict:
+    """Code the gold articles' texts and score each split; returns a JSON-ready report."""
     gold = load_gold(gold_path)[:limit]
     corpus = corpus or gold_path.parent / "corpus"
     articles = {a.article_id: a for a in read_paths([corpus]) if isinstance(a, Article)}
     wanted = [articles[g.article_id] for g in gold if g.article_id in articles]
     missing = [g.article_id for g in gold if g.article_id not in articles]
-    if code is None:
-        coded = {c.article.article_id: c.events for c in api.code_articles(wanted)}
-    else:
-        coded = code(wanted)
+    coded = code(wanted)
     report: dict = {"gold": str(gold_path), "corpus": str(corpus), "missing_articles": missing}
     for split in splits:
         chosen = [g for g in gold if split == "all" or g.split == split]
         report[split] = score(chosen, coded).as_dict()
     return report
+
+
+def _as_event(article_id: str, record: dict) -> Event:
+    """A hand-coded event as a coded one, so that one coding can be scored against another."""
+    def party(p: dict) -> Entity:
+        return Entity(text="", country=p.get("country"), sector=p.get("sector"),
+                      code=(p.get("country") or "") + (p.get("sector") or ""))
+
+    place = record.get("location")
+    return Event(article_id=article_id, event_type=record["event_type"], factuality=record["factuality"],
+                 actor=[party(p) for p in record["actor"]], recipient=[party(p) for p in record["recipient"]],
+                 issue=record.get("issue"), date_precision=record.get("date_precision"),
+                 date=dt.date.fromisoformat(record["date"]) if record.get("date") else None,
+                 location=Location(name=place["name"], country=place.get("country"), lat=place.get("lat"),
+                                   lon=place.get("lon")) if place else None)
+
+
+def evaluate_agreement(second_path: Path, *, limit: int | None = None, first: Path | None = None,
+                       code: Coder = _code_with_tidings) -> dict:
+    """How far a second, independent hand-coding of some sample articles agrees with the first
+    (``gold.jsonl`` beside it), scored exactly as tidings is: what a careful reader following the
+    same conventions reaches, shown beside tidings' score on the same articles."""
+    first = first or second_path.parent / "gold.jsonl"
+    gold = {g.article_id: g for g in load_gold(first)}
+    second = [g for g in load_gold(second_path) if g.article_id in gold][:limit]
+    articles = {a.article_id: a for a in read_paths([first.parent / "corpus"]) if isinstance(a, Article)}
+    by_second = {g.article_id: [_as_event(g.article_id, e) for e in g.events] for g in second}
+    by_tidings = code([articles[g.article_id] for g in second if g.article_id in articles])
+    report: dict = {"gold": str(first), "second": str(second_path)}
+    for split in sorted({gold[g.article_id].split for g in second}):
+        chosen = [gold[g.article_id] for g in second if gold[g.article_id].split == split]
+        report[split] = {"articles": len(chosen),
+                         "second coder vs gold": score(chosen, by_second).as_dict(),
+                         "tidings vs gold": score(chosen, by_tidings).as_dict()}
+    return report
+
+
+def format_agreement(report: dict) -> str:
+    lines = [f"{'split':6} {'coder':22} {'events F1':>9} {'P':>6} {'R':>6} {'type+fact. F1':>13} "
+             f"{'actor':>6} {'recip.':>6}"]
+    for split, result in report.items():
+        if not isinstance(result, dict):
+            continue
+        for coder in ("second coder vs gold", "tidings vs gold"):
+            r = result[coder]
+            e, t = r["events"], r["type_and_factuality"]
+            rates = [r[k]["rate"] for k in ("actor_accuracy", "recipient_accuracy")]
+            lines.append(f"{split:6} {coder.removesuffix(' vs gold'):22} {e['f1']:9.3f} {e['precision']:6.3f} "
+                         f"{e['recall']:6.3f} {t['f1']:13.3f} "
+                         + " ".join(f"{x:6.3f}" if x is not None else "   -  " for x in rates))
+        lines.append(f"{'':6} ({result['articles']} articles, {result['tidings vs gold']['events']['tp'] + result['tidings vs gold']['events']['fn']} gold events)")
+    return "\n".join(lines)
 
 
 def format_report(report: dict) -> str:
