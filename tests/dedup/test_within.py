@@ -40,10 +40,12 @@ def _event(position: int, event_type: str = "ASSAULT", *, actor=(RUS,), recipien
 
 # --- the merge rules on hand-made events ---------------------------------------------------------
 
-def test_two_verbs_of_two_kinds_in_one_sentence_are_two_facts():
+def test_two_coercive_verbs_of_two_kinds_are_two_facts_in_one_sentence_or_two():
     suspend = _event(0, "COERCE").model_copy(update={"rule": "coerce.restrict:verb:suspend"})
     expel = _event(0, "COERCE").model_copy(update={"rule": "coerce.deport:verb:order"})
     assert len(merge_mentions([suspend, expel])) == 2
+    round_up = _event(3, "COERCE").model_copy(update={"rule": "coerce.arrest:verb:round"})
+    assert len(merge_mentions([expel, round_up])) == 2  # "expelled 19,000 ... rounded up thousands"
     again = _event(0, "COERCE").model_copy(update={"rule": "coerce.restrict:noun:suspension"})
     assert len(merge_mentions([suspend, again])) == 1  # a verb and a noun of one fact
 

@@ -504,3 +504,52 @@ def test_a_ban_told_in_the_passive_is_the_governments_of_the_country_it_is_in(co
     assert countries(ban.actor) == {"MLI"} and countries(ban.recipient) == {"FRA"}
     assert (ban.factuality, str(ban.date)) == ("historical", "2022-01-01")  # "24" is no date
 
+
+
+def test_a_denied_allegation_is_the_charged_act_negated_by_the_deniers_side(code):
+    events = code("Human Rights Watch accused Mozambican soldiers of beating civilians in Pemba. "
+                  "An army spokesman denied the allegation.")
+    assert only(events, "ACCUSE").factuality == "asserted"
+    denied = only(events, "ASSAULT")
+    assert denied.factuality == "negated" and countries(denied.actor) == {"MOZ"}
+    assert denied.rule.endswith("+denied:deny") and "denied the allegation" in denied.mentions[0].text
+
+
+def test_a_denial_after_a_semicolon_does_not_negate_the_accusation_before_it(code):
+    events = code("Baku accused Russian officers of beating them to death; Russia's Investigative "
+                  "Committee denied that any force had been used.")
+    accusation = only(events, "ACCUSE")
+    assert accusation.factuality == "asserted" and countries(accusation.recipient) == {"RUS"}
+
+
+def test_a_denied_act_with_no_doer_is_the_deniers(code):
+    [denied] = code("Georgia's interior ministry denied that any detainee had been mistreated.")
+    assert (denied.event_type, denied.factuality) == ("ASSAULT", "negated")
+    assert countries(denied.actor) == {"GEO"}
+
+
+def test_talks_one_state_holds_in_anothers_city_are_hosted_by_it(code):
+    [talks] = code("India's foreign minister held talks in Colombo on Tuesday.")
+    assert [e.code for e in talks.actor] == ["INDGOV"] and [e.code for e in talks.recipient] == ["LKAGOV"]
+    [summit] = code("ECOWAS heads of state are due to hold their annual summit in Abuja in December.")
+    assert summit.recipient == []  # a bloc meeting in a member state is no visit
+
+
+def test_a_reported_conditional_reopening_is_a_concession_offered_by_the_reporting_state(code):
+    [reopening] = code("Kyrgyz officials said the crossings could reopen next week if the truce held.")
+    assert (reopening.event_type, reopening.factuality) == ("CONCEDE", "hypothetical")
+    assert countries(reopening.actor) == {"KGZ"}
+    [release] = code("Sri Lanka said the 14 Indian fishermen could be freed if a magistrate dropped the charges.")
+    assert countries(release.actor) == {"LKA"} and countries(release.recipient) == {"IND"}
+
+
+def test_beating_is_an_assault_only_on_people(code):
+    assert only(code("Police beat protesters with batons."), "ASSAULT").mode == ["beat"]
+    assert code("Her team beat the record.") == []
+
+
+def test_a_failed_agreement_naming_no_one_is_of_the_parties_that_agreed_before_it(code):
+    events = code("Pakistani and Afghan officials agreed to reopen the crossing, but there was no "
+                  "agreement on slowing the deportations.")
+    [failed] = _of(events, "AGREE", "negated")
+    assert countries(failed.actor) == {"AFG", "PAK"}

@@ -58,19 +58,22 @@ def _distinct_in_one_sentence(a: Event, b: Event) -> bool:
     them ("the two presidents met, Putin's first talks with Trump in four years")."""
     if not _one_sentence(a, b):
         return False
-    if (a.event_type in _DISTINCT_ACTS and _verb_entry(a) != _verb_entry(b)
-            and None not in (_verb_entry(a), _verb_entry(b))):
-        return True  # two verbs of two kinds: "suspended a broadcaster and ordered a journalist to leave"
     if not (a.actor and b.actor):
         return False
     parties_a, parties_b = _countries(a.actor + a.recipient), _countries(b.actor + b.recipient)
     return not (parties_a <= parties_b or parties_b <= parties_a)
 
 
-# Types whose verbs of two kinds in one sentence are two acts ("shut down eight offices and
-# detained four staff"); others restate one ("summoned the ambassador to protest", "visited
-# Beirut and met the president", "closed its airspace, suspending trade").
+# Types whose verbs of two kinds are two acts ("shut down eight offices and detained four
+# staff"; "expelled 19,000 Afghans ... Police have rounded up thousands of Afghans"); others
+# restate one ("summoned the ambassador to protest", "visited Beirut and met the president",
+# "closed its airspace, suspending trade").
 _DISTINCT_ACTS = frozenset({"COERCE"})
+
+
+def _distinct_acts(a: Event, b: Event) -> bool:
+    kinds = _verb_entry(a), _verb_entry(b)
+    return a.event_type in _DISTINCT_ACTS and None not in kinds and kinds[0] != kinds[1]
 
 
 def _verb_entry(event: Event) -> str | None:
@@ -83,6 +86,7 @@ def same_fact(a: Event, b: Event) -> bool:
     return (
         a.event_type == b.event_type
         and not _distinct_in_one_sentence(a, b)
+        and not _distinct_acts(a, b)
         and a.factuality == b.factuality
         and (a.issue is None or b.issue is None or a.issue == b.issue)
         and _compatible_parties(a.actor, b.actor)

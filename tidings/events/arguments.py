@@ -21,7 +21,13 @@ from spacy.tokens import Token
 from tidings.actors import DocActors
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import is_light_verb, verb_forms
-from tidings.events.triggers import QUANTITY_NOUNS, RELATIVE_PRONOUNS, Trigger, for_clause
+from tidings.events.triggers import (
+    QUANTITY_NOUNS,
+    RELATIVE_PRONOUNS,
+    Trigger,
+    for_clause,
+    undergoer_subject,
+)
 from tidings.model import Entity, Location, same_side
 
 _THIRD_PARTY = "third-party"  # mode of a mediation: its actor stands between the others
@@ -193,7 +199,9 @@ class ArgumentFinder:
         if trigger.nominal:
             actor, recipient = self._nominal(token, entry)
         else:
-            subject = verb_subject(token)
+            # "the crossing reopened": an ergative verb's subject is the one acted on
+            ergative = not _children(token, "nsubjpass") and undergoer_subject(token, entry)
+            subject = None if ergative else verb_subject(token)
             actor = self._entities(subject)
             if not actor and subject is not None:
                 actor = self.actors.owner_of(subject)
@@ -213,6 +221,8 @@ class ArgumentFinder:
                 # "was hit by drones", "79 people had been detained": the one acted on; not a
                 # stative "Vietnam is committed to opening up"
                 objects += _children(token, "nsubjpass")
+            if ergative:
+                objects += _children(token, "nsubj")
             recipient = self.targets(objects)
             if entry.type in self.cues.halted_act_types:
                 # "halted their attacks on US vessels": the attacks' target

@@ -25,6 +25,7 @@ _ENTRY_KEYS = {
     "modifiers_for", "not_modifiers", "mode", "modes", "reciprocal", "complement",
     "recipient_preps", "confidence", "complements", "negated_type", "context", "not_objects",
     "not_complements", "not_subjects", "complement_types", "negated_complement_types", "effect",
+    "ergative",
 }
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "into", "from", "of")
 
@@ -74,6 +75,7 @@ class Entry:
     complement_types: dict[str, str] = field(default_factory=dict)  # inner type -> this event's type
     negated_complement_types: dict[str, str] = field(default_factory=dict)  # the same, when negated
     effect: bool = False  # befalls people as the effect of another event, whose actor is its own
+    ergative: frozenset[str] = frozenset()  # verbs whose intransitive subject is acted on
 
     def required_objects(self, lemma: str) -> frozenset[str] | None:
         """Object lemmas this trigger needs, or None when any (or no) object will do."""
@@ -110,6 +112,7 @@ class Cues:
     negation_words: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()
+    charging_types: frozenset[str] = frozenset()
     opaque_to_negation: frozenset[str] = frozenset()
     negating_subjects: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
@@ -154,6 +157,7 @@ class Cues:
     issue_types: frozenset[str] = frozenset()
     issue_from_trigger_types: frozenset[str] = frozenset()
     from_talks_types: frozenset[str] = frozenset()
+    talks_types: frozenset[str] = frozenset()
     stance_types: frozenset[str] = frozenset()
     location_preps: frozenset[str] = frozenset()
     located_at_target_types: frozenset[str] = frozenset()
@@ -361,6 +365,7 @@ def _entry(raw: Any, path: Path, node: yaml.Node | None) -> Entry:
             negated_type=raw.get("negated_type"),
             complement_types={str(k): str(v) for k, v in _mapping(raw.get("complement_types")).items()},
             effect=bool(raw.get("effect", False)),
+            ergative=_words(raw.get("ergative")),
             negated_complement_types={
                 str(k): str(v) for k, v in _mapping(raw.get("negated_complement_types")).items()},
         )

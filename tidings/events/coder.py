@@ -19,6 +19,7 @@ from tidings.events.arguments import ArgumentFinder, object_sharer, prep_objects
 from tidings.events.codebook import Codebook, Entry
 from tidings.events.factuality import (
     classify,
+    denied_charge,
     denier,
     is_light_verb,
     speech_verb,
@@ -35,6 +36,7 @@ from tidings.events.triggers import (
     modifiers,
     objects,
     predicate_of_root_noun,
+    undergoer_subject,
 )
 from tidings.events.venue import Venues, clause_of, elaboration
 from tidings.model import (
@@ -78,6 +80,16 @@ def _complement_act(inner: Token, outer: Token, cb: Codebook) -> bool:
     clause = inner.head if inner.dep_ == "dobj" and is_light_verb(inner.head, cb) else inner
     clause = nlp.first_conjunct(clause)
     return clause.dep_ in ("xcomp", "ccomp") and clause.head.i == outer.i
+
+
+def _charged_act(inner: Token, outer: Token, cb: Codebook) -> bool:
+    """The inner word is the act an accusation charges: "accused the army *of killing*
+    civilians", "accused Kyiv *of attacking* ...", or a complement clause ("said Rwanda *armed*")."""
+    clause = nlp.first_conjunct(inner)
+    of = clause.head
+    return _complement_act(inner, outer, cb) or (
+        clause.dep_ == "pcomp" and of.lower_ in ("of", "for")
+        and (of.head.i == outer.i or of.head.head.i == outer.i))
 
 
 def _elaborates(token: Token, by_token: dict[int, Trigger]) -> bool:
@@ -460,7 +472,8 @@ class DocCoder:
                 aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
                 if aimed:
                     parties[outer.token.i] = (actor, aimed)
-        return [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in uncoded]
+        events = [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in uncoded]
+        return events + self._denied_charges(triggers, governing, parties)
 
     def _antecedent_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                             types: dict[int, str]) -> tuple[list, list]:
@@ -525,7 +538,7 @@ class DocCoder:
         for i in sorted((i for i in parties if i < trigger.token.i), reverse=True):
             if self.sentence_of[i] != sentence:
                 break
-            if types[i] == "CONSULT" and parties[i][0]:
+            if types[i] in self.cues.talks_types and parties[i][0]:
                 return parties[i][0]
         return []
 
@@ -677,13 +690,17 @@ class DocCoder:
         # "vowed to attack the capital" is a THREATEN, not a promise of cooperation
         event_type = next((t for k, t in entry.complement_types.items() if k in inner), event_type)
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
-        announcing = speech_verb(token, self.cb) if factuality == "future" else None
+        announcing = speech_verb(token, self.cb) if factuality in ("future", "hypothetical") else None
         if announcing is not None and event_type in self.cues.announced_concession_types:
-            event_type, factuality = "CONCEDE", "asserted"  # "said it would reopen the border"
+            # "said it would reopen the border" is a concession made now; "said the crossing
+            # could reopen if the truce held", one offered on a condition
+            event_type = "CONCEDE"
+            factuality = "asserted" if factuality == "future" else factuality
             # "a spokesman said the men would be handed over": the announcer concedes
             actor = actor or self.finder.subject_of(announcing)
-        elif announcing is not None and event_type in self.cues.announced_threat_types and actor and any(
-                same_side(e, actor) for e in self.finder.subject_of(announcing)):
+        elif (factuality == "future" and announcing is not None
+              and event_type in self.cues.announced_threat_types and actor and any(
+                same_side(e, actor) for e in self.finder.subject_of(announcing))):
             # "a Houthi spokesman said the group would keep targeting ships": an attack its own
             # side announces is a threat made now
             event_type, factuality = "THREATEN", "asserted"
@@ -721,13 +738,15 @@ class DocCoder:
             # "the interior ministry denied that any detainee had been mistreated": its side is
             # the one said to have done it
             actor = self.finder.subject_of(denial)
-        elif (not actor and event_type in self.cues.authority_reported_types
-              and any(c.dep_ == "nsubjpass" for c in token.children)):
-            # "the interior ministry said 79 people had been detained": an authority reporting
-            # arrests with no one else named made them
+        elif (not actor and event_type in self.cues.authority_reported_types and not trigger.nominal
+              and undergoer_subject(token, entry)):
+            # "the interior ministry said 79 people had been detained", "Sri Lanka said the
+            # fishermen could be freed": an authority (or a state) reporting arrests or releases
+            # with no one else named makes them
             speaker = speech_verb(token, self.cb)
             reporter = self.finder.subject_of(speaker) if speaker is not None else []
-            actor = [e for e in reporter if e.sector in self.cues.authority_sectors]
+            actor = [e for e in reporter if e.sector in self.cues.authority_sectors
+                     or (e.sector is None and e.country == e.code)]
         sentence_index = self.sentence_of[token.i]
         sentence = self.sentences[sentence_index]
         date, precision, stated = self._date(trigger, sentence, factuality)
@@ -793,15 +812,7 @@ class DocCoder:
             recipient = _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
-        mention = Mention(
-            sentence_index=sentence_index,
-            start_char=sentence.start_char,
-            end_char=sentence.end_char,
-            text=sentence.text,
-            trigger=token.text,
-            trigger_start=token.idx,
-            trigger_end=token.idx + len(token.text),
-        )
+        mention = self._mention(token)
         happened = factuality in ("asserted", "historical")
         return Event(
             article_id=self.article.article_id,
@@ -823,6 +834,37 @@ class DocCoder:
             rule=f"{entry.id}:{'noun' if trigger.nominal else 'verb'}:{trigger.phrase.head}",
             mentions=[mention],
         )
+
+    def _mention(self, token: Token) -> Mention:
+        sentence_index = self.sentence_of[token.i]
+        sentence = self.sentences[sentence_index]
+        return Mention(sentence_index=sentence_index, start_char=sentence.start_char,
+                       end_char=sentence.end_char, text=sentence.text, trigger=token.text,
+                       trigger_start=token.idx, trigger_end=token.idx + len(token.text))
+
+    def _denied_charges(self, triggers: list[Trigger], governing: dict[int, Trigger | None],
+                        parties: dict[int, tuple[list, list]]) -> list[Event]:
+        """"Rights groups accused the army of killing civilians ... An army spokesman denied
+        *the allegation*": denying a charge told before denies the act charged (samples/README.md:
+        a denial is the denied act, negated), done by the denier's side to its target."""
+        charged = [(outer.token.i, inner) for inner in triggers
+                   if (outer := governing[inner.token.i]) is not None
+                   and outer.entry.type in self.cues.charging_types and outer.token.i in parties
+                   and _charged_act(inner.token, outer.token, self.cb)]
+        events = []
+        for token in self.doc:
+            if not charged or charged[0][0] > token.i or not denied_charge(token, self.cb):
+                continue
+            accusation, inner = [c for c in charged if c[0] < token.i][-1]
+            accusers, accused = parties[accusation]
+            actor = [e for e in self.finder.subject_of(token) if e.country] or accused
+            own_target = self.finder.settle(inner, *self.finder.find(inner))[1]
+            recipient = [e for e in own_target if not same_side(e, actor)] or accusers
+            event = self._event(inner, actor, recipient)
+            events.append(event.model_copy(update={
+                "factuality": "negated", "score": None, "mentions": [self._mention(token)],
+                "rule": f"{event.rule}+denied:{token.lemma_.lower()}"}))
+        return events
 
     def _refused(self, verb: Token) -> bool:
         """A negated act its actor says it will not do is a refusal now (PLOVER's REJECT: "all

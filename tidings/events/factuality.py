@@ -147,6 +147,21 @@ def denier(token: Token, cb: Codebook) -> Token | None:
     return None
 
 
+def denied_charge(verb: Token, cb: Codebook) -> bool:
+    """A denial of a charge that states no content of its own, so taking up one told before:
+    "an army spokesman *denied the allegation*", "a charge Phnom Penh *denied*" (not "denied
+    reports that its soldiers had scuffled", whose own clause tells what is denied)."""
+    if not verb_forms(verb) & cb.cues.denying_verbs:
+        return False
+    # "a charge Phnom Penh denied" is often parsed with the charge as the subject
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubj")]
+    if verb.dep_ == "relcl":
+        nouns.append(verb.head)
+    return any(n.lemma_.lower() in cb.cues.content_nouns and not any(
+        c.dep_ in ("acl", "ccomp", "prep") or (c.dep_ == "relcl" and c.i != verb.i) for c in n.children)
+        for n in nouns)
+
+
 def _denies_a_charge(verb: Token, cb: Codebook) -> bool:
     """"accused Cambodian troops of laying mines, *a charge* Phnom Penh denied": the small
     model makes the accusation the complement of the denial, which denies only the charge."""

@@ -167,6 +167,14 @@ def head_is_subject(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBG"
 
 
+def undergoer_subject(verb: Token, entry: Entry) -> bool:
+    """The verb's subject is the one acted on: a passive ("79 people had been detained") or an
+    ergative verb with no object ("the crossing reopened"; the entry's ``ergative``)."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or (
+        verb.lemma_.lower() in entry.ergative and not any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children))
+
+
 def subjects(token: Token) -> set[str]:
     """Who does what a verb states: its active subject, or the head noun it describes."""
     if head_is_subject(token):
@@ -207,6 +215,8 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         if lemma in entry.complements:
             conditions.append((entry.complements[lemma], heads))
     acted_on = objects(token)
+    if not nominal and undergoer_subject(token, entry) and not any(c.dep_ == "nsubjpass" for c in token.children):
+        acted_on |= {w for c in token.children if c.dep_ == "nsubj" for w in words(c)}
     if nominal:
         conditions.append((entry.required_modifiers(lemma), mods | acted_on))
         # An entry's `objects` constrain its verbs; its nouns stand alone unless it has no verbs.
