@@ -553,3 +553,9 @@ def test_a_failed_agreement_naming_no_one_is_of_the_parties_that_agreed_before_i
                   "agreement on slowing the deportations.")
     [failed] = _of(events, "AGREE", "negated")
     assert countries(failed.actor) == {"AFG", "PAK"}
+
+
+def test_the_speakers_own_act_in_a_relative_clause_is_an_event(code):
+    events = code("Sudan's foreign minister, who backed Cairo's position at the meeting, said the talks had failed.")
+    support = only(events, "SUPPORT")
+    assert countries(support.actor) == {"SDN"} and countries(support.recipient) == {"EGY"}

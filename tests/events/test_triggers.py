@@ -146,6 +146,14 @@ def test_names_are_not_events(triggers):
     ("The police put a Roman Catholic bishop on a flight to Rome.", "put", "coerce.deport"),
     ("Costa Rica granted residence permits on Wednesday to 17 Nicaraguan exiles.", "granted", "aid.refuge"),
     ("It also ordered the confiscation of their homes.", "confiscation", "coerce.seize"),
+    ("India expelled two Pakistani diplomats.", "expelled", "coerce.deport"),
+    ("Sandu said more expulsions could follow.", "expulsions", "coerce.deport"),
+    ("Copenhagen recalled its ambassador from Washington.", "recalled", "sanction.expel"),
+    ("Mali expelled the UN peacekeeping mission.", "expelled", "sanction.expel"),
+    ("The EU approved 250 million euros to help Moldova.", "approved", "aid.deliver"),
+    ("Turkey supplied drones and military advisers to the government.", "supplied", "aid.deliver"),
+    ("Washington suspended its strategic partnership with Georgia.", "suspended", "sanction.discontinue"),
+    ("The crossing reopened on Friday.", "reopened", "retreat.access"),
 ])
 def test_added_vocabulary(triggers, text, word, entry):
     assert triggers(text).get(word) == entry
