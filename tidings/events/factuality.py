@@ -247,12 +247,14 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                     verdict = verdict or "future"
                 elif child.lower_ in hypo_aux:
                     verdict = verdict or "hypothetical"
-            if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in hypo_marks for m in child.children
-            ) and clause.pos_ in ("VERB", "AUX") and any(
-                a.dep_ == "aux" and a.lower_ in hypo_aux | future_aux for a in clause.children
-            ):
-                return "hypothetical", True  # "X could impose sanctions if talks fail"
+        # "X could impose sanctions if talks fail"; "could ask the Council to intervene if ...",
+        # where the small model hangs the condition on the complement verb
+        conditions = [c for c in clause.children if c.dep_ == "advcl"] + [
+            c for x in clause.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "advcl"]
+        if clause.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ in hypo_aux | future_aux for a in clause.children) and any(
+                m.dep_ == "mark" and m.lower_ in hypo_marks for c in conditions for m in c.children):
+            return "hypothetical", True
         if clause.pos_ in ("VERB", "AUX") and dep not in _CLAUSE_UP and head.i != token.i:
             break
     return verdict or "asserted", False
