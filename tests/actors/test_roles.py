@@ -188,6 +188,13 @@ def test_group_only_role_of_an_organisation(nlp):
     assert codes(actors, doc, "group") == ["AGOREB"]
 
 
+def test_the_bloc_takes_up_the_one_intergovernmental_body_just_named(nlp):
+    doc, actors = run(nlp, "The European Commission condemned Minsk. It said the bloc stood with Vilnius.")
+    assert codes(actors, doc, "bloc") == ["EUR"]
+    doc, actors = run(nlp, "ECOWAS and the African Union met. The bloc said no.")
+    assert codes(actors, doc, "bloc") == []  # two bodies: either could be meant
+
+
 def test_the_group_takes_up_the_one_group_just_named(nlp):
     doc, actors = run(nlp, "Rwanda denies arming the M23 rebel group. The group seized Goma.")
     assert codes(actors, doc, "group") == ["CODREB"]

@@ -559,3 +559,33 @@ def test_the_speakers_own_act_in_a_relative_clause_is_an_event(code):
     events = code("Sudan's foreign minister, who backed Cairo's position at the meeting, said the talks had failed.")
     support = only(events, "SUPPORT")
     assert countries(support.actor) == {"SDN"} and countries(support.recipient) == {"EGY"}
+
+
+def test_closing_airspace_to_flights_to_and_from_a_country_is_aimed_at_it(code):
+    [closure] = code("Algeria closed its airspace to all flights to and from Mali on Wednesday.")
+    assert countries(closure.recipient) == {"MLI"}
+
+
+def test_recalling_ones_own_envoy_is_aimed_at_no_one_of_ones_own(code):
+    [recall] = code("Algeria responded on Wednesday, recalling its own envoy for consultations.")
+    assert recall.event_type == "SANCTION" and recall.recipient == []
+
+
+def test_a_time_is_no_complement_of_a_call(code):
+    [label] = code('The Belarusian foreign ministry on Thursday called the closure "an economic provocation".')
+    assert label.event_type == "ACCUSE"
+
+
+def test_backing_a_closure_answers_the_closure_not_a_failure(code):
+    events = code('Lithuania closed the crossings. The European Commission condemned Minsk\'s failure to '
+                  'stop the flights. The governments of Poland and Latvia also backed the closure.')
+    backing = only(events, "SUPPORT")
+    assert countries(backing.actor) == {"POL", "LVA"} and countries(backing.recipient) == {"LTU"}
+
+
+def test_a_denial_of_a_charge_parsed_as_its_subject_leaves_the_accusation_asserted(code):
+    events = code("It accused Algeria of arming Tuareg rebels in northern Mali, a charge Algiers has repeatedly denied.")
+    assert only(events, "ACCUSE").factuality == "asserted"
+    denied = only(events, "AID")
+    assert denied.factuality == "negated" and countries(denied.actor) == {"DZA"}
+    assert countries(denied.recipient) == {"MLI"}

@@ -81,3 +81,8 @@ def test_a_name_the_text_calls_a_town_is_a_place_whatever_its_entity_label(geo, 
     # the small model tags "Debre Tabor" as an ORG here
     found = _find(geo, nlp, "A drone struck a crowded livestock market in the Amhara town of Debre Tabor on Tuesday.")
     assert ("Debre Tabor", "ETH") in [(loc.name, loc.country) for loc in found]
+
+
+def test_a_country_the_model_calls_a_person_is_a_place_after_in_or_a_compass_word(geo, nlp):
+    found = _find(geo, nlp, "Algeria armed Tuareg rebels in northern Mali.")
+    assert ("MLI", "northern") in [(loc.country, loc.qualifier) for loc in found]

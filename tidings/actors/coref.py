@@ -21,7 +21,8 @@ candidates agree on one actor, and otherwise leaves the mention unresolved.
   countries among matching mentions in the last five sentences (a rebel group is a side apart
   from its state).
 - "the group", "the movement": the named armed group of the same or previous sentence (or, with
-  none there, of the last three), when that is one group.
+  none there, of the last three), when that is one group; "the bloc", the intergovernmental
+  body so named.
 - "the rebels", "the mediators", "the protesters" (a definite plural role with no owner): the
   actors of the same role named in the last five sentences ("Egyptian and Qatari mediators";
   for rebels and militants also a named armed group, "the Houthis"), those of the same or
@@ -223,14 +224,19 @@ def same_role(res: Resolver, head: Token, role: Role):
     return combine(role.sector, role, cue)
 
 
-def named_group(res: Resolver, head: Token):
-    """(country, sector, code) for "the group": the one armed group named just before."""
+def named_group(res: Resolver, head: Token, role: Role):
+    """(country, sector, code) for "the group": the one armed group named just before; for "the
+    bloc" (a role of sector IGO), the one intergovernmental body."""
     here = res.sent_of[head.i]
-    cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
-             and (np.kind == "group" or _named_rebels(np) or (
-                 # "the M23 rebel group", not "the APEC forum": armed groups only
-                 np.role is not None and np.role.group_only
-                 and not any(e.sector == "IGO" or e.country == "NGO" for e in np.entities)))]
+    if role.sector == "IGO":
+        cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
+                 and np.entities and all(e.sector == "IGO" for e in np.entities)]
+    else:
+        cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
+                 and (np.kind == "group" or _named_rebels(np) or (
+                     # "the M23 rebel group", not "the APEC forum": armed groups only
+                     np.role is not None and np.role.group_only
+                     and not any(e.sector == "IGO" or e.country == "NGO" for e in np.entities)))]
     near = [np for np in cands if np.sent >= here - 1]
     for found in (near, cands):
         codes = {e.code for np in found for e in np.entities}

@@ -393,7 +393,7 @@ class Resolver:
             if side is not None:
                 return self._new_np(head, "role", start, end, [side], **flags)
         if definite and role.group_only and not plural:
-            side = coref.named_group(self, head)
+            side = coref.named_group(self, head, role)
             if side is not None:
                 return self._new_np(head, "role", start, end, [side], **flags)
         if definite and plural:

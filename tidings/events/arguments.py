@@ -61,11 +61,16 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps``; conjoined prepositions share
+    theirs ("flights *to and from* Mali")."""
     wanted = set(preps)
     found = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted:
-            found += [c for c in prep.children if c.dep_ == "pobj"]
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            for conj in (c for c in prep.children if c.dep_ == "conj" and not objects):
+                objects = [c for c in conj.children if c.dep_ == "pobj"]
+            found += objects
     return found
 
 
@@ -188,6 +193,10 @@ class ArgumentFinder:
                 entities = [e for acl in _children(token, "acl") if acl.lemma_.lower() in self.cues.owning_verbs
                             for by in _children(acl, "agent") for owner in _children(by, "pobj")
                             for e in self._entities(owner) if e.country]
+            if not entities and token.lemma_.lower() in self.cues.traffic_nouns:
+                # "closed its airspace to all flights *to and from Mali*": where they go or come from
+                entities = [e for end in prep_objects(token, ("to", "from")) for e in self._entities(end)
+                            if e.country]
             if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in prep_objects(token, ("with",)) for e in self._entities(across)]

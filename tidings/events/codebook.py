@@ -171,6 +171,8 @@ class Cues:
     host_from_location_modes: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     border_nouns: frozenset[str] = frozenset()
+    traffic_nouns: frozenset[str] = frozenset()
+    foreign_target_types: frozenset[str] = frozenset()
     passive_patient_types: frozenset[str] = frozenset()
     means_target_types: frozenset[str] = frozenset()
     means_object_types: frozenset[str] = frozenset()

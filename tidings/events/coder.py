@@ -630,9 +630,11 @@ class DocCoder:
         """The actor of the earlier event "the criticism"/"the measures"/"the statement" takes
         up: the latest one of the noun's kind (ACCUSE for "criticism", SANCTION for
         "measures"), preferring one aimed at the reacting side; then any, likewise. A speech
-        noun ("the statement") is the latest thing anyone else said or did."""
+        noun ("the statement") is the latest thing anyone else said or did. What did not happen
+        ("Minsk's failure to stop the flights") is not taken up."""
         kinds = set() if lemma in self.cues.speech_anaphors else self._kinds(lemma)
-        earlier = sorted((i for i in parties if i < before), reverse=True)
+        earlier = sorted((i for i in parties if i < before and classify(self.doc[i], self.cb) != "negated"),
+                         reverse=True)
         tiers = [(kinds, True), (kinds, False)] if kinds else []
         if lemma not in self.cues.speech_anaphors:
             tiers.append((None, True))
@@ -799,7 +801,8 @@ class DocCoder:
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
                                aimed_at=recipient)
         codes = {e.code for e in actor}
-        recipient = [e for e in self._localise(recipient, location) if e.code not in codes]
+        recipient = [e for e in self._localise(recipient, location) if e.code not in codes and not (
+            event_type in self.cues.foreign_target_types and same_side(e, actor))]
         # "border guards traded fire near a canal": a clash between its actors is aimed at no place
         if (not recipient and location and location.country and not entry.reciprocal and (
                 (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})

@@ -153,8 +153,8 @@ def denied_charge(verb: Token, cb: Codebook) -> bool:
     reports that its soldiers had scuffled", whose own clause tells what is denied)."""
     if not verb_forms(verb) & cb.cues.denying_verbs:
         return False
-    # "a charge Phnom Penh denied" is often parsed with the charge as the subject
-    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubj")]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+        c for c in (_subject_charge(verb, cb),) if c is not None]
     if verb.dep_ == "relcl":
         nouns.append(verb.head)
     return any(n.lemma_.lower() in cb.cues.content_nouns and not any(
@@ -162,10 +162,22 @@ def denied_charge(verb: Token, cb: Codebook) -> bool:
         for n in nouns)
 
 
-def _denies_a_charge(verb: Token, cb: Codebook) -> bool:
+def _subject_charge(verb: Token, cb: Codebook) -> Token | None:
     """"accused Cambodian troops of laying mines, *a charge* Phnom Penh denied": the small
-    model makes the accusation the complement of the denial, which denies only the charge."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in cb.cues.content_nouns for c in verb.children)
+    model parses the charge as the denial's subject (or a compound on it: "a charge Algiers
+    has denied")."""
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            for word in (subject, *(c for c in subject.children if c.dep_ == "compound")):
+                if word.lemma_.lower() in cb.cues.content_nouns:
+                    return word
+    return None
+
+
+def _denies_a_charge(verb: Token, cb: Codebook) -> bool:
+    """The accusation the small model makes the complement of a denial of "a charge" is not
+    denied: only the charge is."""
+    return _subject_charge(verb, cb) is not None
 
 
 def classify(token: Token, cb: Codebook, *, position: bool = False) -> Factuality:

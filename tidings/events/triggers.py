@@ -141,7 +141,9 @@ def _complement_heads(token: Token) -> set[str]:
     found = set()
     for child in token.children:
         if child.dep_ == "prep":
-            found.add(child.lower_)
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if not objects or not all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                found.add(child.lower_)  # not a time: "called the closure a provocation *on Thursday*"
         elif child.dep_ == "advcl" and for_clause(child):
             found.add("for")  # "calls *for* Israel to withdraw": "for" marks the clause
         elif child.dep_ in ("acl", "ccomp", "xcomp"):

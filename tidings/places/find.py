@@ -96,13 +96,20 @@ def _names_group(span: Span) -> bool:
     return role is not None and (role.group_only or role.sector == "CRM")
 
 
+# Prepositions after which a country's name is where something is ("rebels *in* northern Mali").
+_PLACE_PREPS = frozenset({"in", "into", "across", "inside", "throughout"})
+
+
 def _named_as_place(ent: Span, gaz: Gazetteer) -> bool:
     """"the Amhara town of *Debre Tabor*": a name the text calls a town, city or province is a
-    place, whatever entity label the model gave it."""
+    place, whatever entity label the model gave it; so is a country's name after a place
+    preposition or a compass word ("rebels in northern *Mali*", which the model calls a person)."""
     root = ent.root
     of = root.head
-    return (root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS
-            and bool(gaz.lookup(ent.text)))
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS:
+        return bool(gaz.lookup(ent.text))
+    return ((_qualifier(ent) is not None or (root.dep_ == "pobj" and of.lower_ in _PLACE_PREPS))
+            and any(place.feature == "country" for place, _ in gaz.lookup(ent.text)))
 
 
 def _attitude(span: Span) -> bool:
