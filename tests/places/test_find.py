@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tidings.places import Geocoder
@@ -86,3 +89,13 @@ def test_a_name_the_text_calls_a_town_is_a_place_whatever_its_entity_label(geo, 
 def test_a_country_the_model_calls_a_person_is_a_place_after_in_or_a_compass_word(geo, nlp):
     found = _find(geo, nlp, "Algeria armed Tuareg rebels in northern Mali.")
     assert ("MLI", "northern") in [(loc.country, loc.qualifier) for loc in found]
+
+
+
+def test_a_small_far_town_of_a_country_the_article_never_names_is_dropped(geo, nlp):
+    corpus = Path(__file__).resolve().parents[2] / "samples" / "corpus" / "articles.jsonl"
+    [text] = [r["text"] for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())
+              if r["id"].startswith("s73-")]
+    found = _find(geo, nlp, text)
+    assert "Bambui" not in {loc.text for loc in found}  # not Bambuí, Brazil: a Cameroonian village
+    assert {"Bafut", "Ottawa"} <= {loc.name for loc in found}

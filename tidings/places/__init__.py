@@ -32,6 +32,10 @@ VICINITY = "vicinity"
 FOCUS_COUNTRY_WEIGHT = 0.25  # a same-country mention's support for the article's focus city
 FOCUS_COUNTRY_SHARE = 0.5  # an article has a focus when this share of its places is in one country
 # Last words of open-water names, which the vicinity of a town does not describe.
+# A village of a country the article never names, far from all its other places, is another
+# place of that name the gazetteer does not hold ("Bambui" in Cameroon read as Bambuí, Brazil).
+OUTLIER_POPULATION = 50_000
+OUTLIER_KM = 2_000.0
 OPEN_WATER = {"sea", "ocean", "shoal", "strait", "straits", "gulf", "channel", "reef"}
 _lock = threading.Lock()
 
@@ -119,7 +123,7 @@ class Geocoder:
             supported = any(id(s.place) in support for s in second[i])
             ranked = (self._rank(t, contexts.get(name, ctx), near, support)
                       if near or supported else second[i])
-            loc = self._best(ranked)
+            loc = None if _far_stray(ranked, contexts.get(name, ctx), near) else self._best(ranked)
             if loc is None and _vicinity_worthy(t):
                 loc = self._inner(t, contexts.get(name, ctx))
             out.append(self._in_part(_as_mentioned(loc, t)) if loc is not None else None)
@@ -185,6 +189,17 @@ def _as_mentioned(loc: Location, t: Toponym, **changes: object) -> Location:
     """``loc`` where the article names it: the mention's words, offsets and qualifier."""
     return loc.model_copy(update={"text": t.text, "start_char": t.start_char,
                                   "end_char": t.end_char, "qualifier": t.qualifier, **changes})
+
+
+def _far_stray(ranked: list[Scored], ctx: Counter[str], near: Sequence[tuple[float, float]]) -> bool:
+    """The best reading is a small town of a country the article's other names never point to,
+    thousands of kilometres from all of them."""
+    if not ranked or not near:
+        return False
+    place = ranked[0].place
+    return (place.feature == "city" and place.population < OUTLIER_POPULATION and not place.capital
+            and ctx[place.iso3 or ""] == 0 and any("." not in k for k in ctx)
+            and min(distance_km((place.lat, place.lon), p) for p in near) > OUTLIER_KM)
 
 
 def _vicinity_worthy(t: Toponym) -> bool:
