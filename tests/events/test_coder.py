@@ -589,3 +589,10 @@ def test_a_denial_of_a_charge_parsed_as_its_subject_leaves_the_accusation_assert
     denied = only(events, "AID")
     assert denied.factuality == "negated" and countries(denied.actor) == {"DZA"}
     assert countries(denied.recipient) == {"MLI"}
+
+
+def test_a_march_against_a_country_is_aimed_at_it_and_not_placed_there(code):
+    [march] = code("Hundreds of students marched to the National Press Club in Dhaka on Wednesday, "
+                   "chanting slogans against India.")
+    assert countries(march.recipient) == {"IND"}
+    assert march.location is None or march.location.country != "IND"

@@ -815,7 +815,11 @@ class DocCoder:
             # "arrived in Amman on a visit": the host is the government of the place visited
             recipient = [location.party("GOV")]
         if not recipient and event_type in self.cues.own_government_target_types:
-            recipient = _own_government(actor)
+            # "marched ..., chanting slogans against India": what its words are against; else
+            # the actor's own government
+            against = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"
+                       and self.sentence_of[t.i] == sentence_index]
+            recipient = [e for e in self.finder.targets(against) if not same_side(e, actor)] or _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
         mention = self._mention(token)

@@ -27,6 +27,8 @@ _LEDE_SENTENCES = 3  # the dateline places the events of the article's first sen
 # A place in one of these roles names an actor, not where something happened: "Kyiv agreed"
 # (a passive subject is where: "Kharkiv was hit").
 _ACTOR_DEPS = ("nsubj",)
+# ... nor one after these: "rejected *by* Moscow"; "slogans *against* India" name its target.
+_PARTY_PREPS = frozenset({"by", "against"})
 # Prepositions telling the act a verb is done through ("killed *in* an explosion", "*by* shelling").
 _MEANS_PREPS = frozenset({"in", "by", "with", "through"})
 
@@ -114,11 +116,12 @@ class Venues:
         return best[1] if best is not None else None
 
     def _names_actor(self, root: Token) -> bool:
-        """"*Moscow* turned down", "rejected by *Moscow*", "*Bolivia*'s government", "the
+        """"*Moscow* turned down", "rejected by *Moscow*", "slogans against *India*",
+        "*Bolivia*'s government", "the
         presidents of *South Korea* and *Japan*", "*Moscow*'s invasion": the place stands for
         its people."""
         root = nlp.first_conjunct(root)
-        if root.dep_ in _ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        if root.dep_ in _ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPS):
             return True
         if root.dep_ == "pobj" and root.head.lower_ == "of":
             return self._actor_word(root.head.head)
