@@ -234,6 +234,7 @@ def evaluate_agreement(second_path: Path, *, limit: int | None = None, first: Pa
 
 
 def format_agreement(report: dict) -> str:
+    """A plain-text table of an agreement report: per split, the second coder and tidings."""
     lines = [f"{'split':6} {'coder':22} {'events F1':>9} {'P':>6} {'R':>6} {'type+fact. F1':>13} "
              f"{'actor':>6} {'recip.':>6}"]
     for split, result in report.items():
@@ -246,7 +247,8 @@ def format_agreement(report: dict) -> str:
             lines.append(f"{split:6} {coder.removesuffix(' vs gold'):22} {e['f1']:9.3f} {e['precision']:6.3f} "
                          f"{e['recall']:6.3f} {t['f1']:13.3f} "
                          + " ".join(f"{x:6.3f}" if x is not None else "   -  " for x in rates))
-        lines.append(f"{'':6} ({result['articles']} articles, {result['tidings vs gold']['events']['tp'] + result['tidings vs gold']['events']['fn']} gold events)")
+        events = result["tidings vs gold"]["events"]
+        lines.append(f"{'':6} ({result['articles']} articles, {events['tp'] + events['fn']} gold events)")
     return "\n".join(lines)
 
 
