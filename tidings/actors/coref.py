@@ -228,15 +228,8 @@ def named_group(res: Resolver, head: Token, role: Role):
     """(country, sector, code) for "the group": the one armed group named just before; for "the
     bloc" (a role of sector IGO), the one intergovernmental body."""
     here = res.sent_of[head.i]
-    if role.sector == "IGO":
-        cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
-                 and np.entities and all(e.sector == "IGO" for e in np.entities)]
-    else:
-        cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW
-                 and (np.kind == "group" or _named_rebels(np) or (
-                     # "the M23 rebel group", not "the APEC forum": armed groups only
-                     np.role is not None and np.role.group_only
-                     and not any(e.sector == "IGO" or e.country == "NGO" for e in np.entities)))]
+    named_so = _names_body if role.sector == "IGO" else _names_armed_group
+    cands = [np for np in res.order if np.head < head.i and np.sent >= here - GROUP_WINDOW and named_so(np)]
     near = [np for np in cands if np.sent >= here - 1]
     for found in (near, cands):
         codes = {e.code for np in found for e in np.entities}
@@ -246,6 +239,18 @@ def named_group(res: Resolver, head: Token, role: Role):
         if codes:
             return None  # two groups named: "the group" could be either
     return None
+
+
+def _names_body(np: NP) -> bool:
+    """An intergovernmental body ("the European Commission", "ECOWAS")."""
+    return bool(np.entities) and all(e.sector == "IGO" for e in np.entities)
+
+
+def _names_armed_group(np: NP) -> bool:
+    """An armed group: "the M23 rebel group", "the Houthis", not "the APEC forum"."""
+    return np.kind == "group" or _named_rebels(np) or (
+        np.role is not None and np.role.group_only
+        and not any(e.sector == "IGO" or e.country == "NGO" for e in np.entities))
 
 
 def spoken_for(res: Resolver, head: Token):

@@ -25,8 +25,8 @@ from tidings.events.triggers import (
     QUANTITY_NOUNS,
     RELATIVE_PRONOUNS,
     Trigger,
+    ergative_use,
     for_clause,
-    undergoer_subject,
 )
 from tidings.model import Entity, Location, same_side
 
@@ -209,7 +209,7 @@ class ArgumentFinder:
             actor, recipient = self._nominal(token, entry)
         else:
             # "the crossing reopened": an ergative verb's subject is the one acted on
-            ergative = not _children(token, "nsubjpass") and undergoer_subject(token, entry)
+            ergative = ergative_use(token, entry)
             subject = None if ergative else verb_subject(token)
             actor = self._entities(subject)
             if not actor and subject is not None:

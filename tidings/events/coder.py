@@ -408,6 +408,7 @@ class DocCoder:
         self.absorbed_types: dict[int, set[str]] = {}  # trigger -> the types of all event words in it
         self.causes: dict[int, int | None] = {}  # effect trigger -> its cause's trigger
         self.located: dict[int, Location | None] = {}  # trigger -> where its event was placed
+        self.negated: dict[int, bool] = {}  # trigger -> told as not having happened (``_negated``)
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -524,26 +525,27 @@ class DocCoder:
             doers = self._parties_of(cause.i, by_token, parties)[0] if cause.i in by_token else []
             if doers:
                 return cause.i, doers
-        first = self.sentence_of[token.i] - 1
-        for i in sorted((i for i in parties if i < token.i), reverse=True):
-            if self.sentence_of[i] < first:
-                break
-            if types[i] in self.cues.displacing_types and parties[i][0]:
-                return i, parties[i][0]
-        return None, []
+        return self._latest_doers(token.i, self.cues.displacing_types, self.sentence_of[token.i] - 1,
+                                  parties, types)
 
     def _talks_parties(self, trigger: Trigger, parties: dict[int, tuple[list, list]],
                        types: dict[int, str]) -> list:
         """Who an agreement naming no one was sought by: the actors of the talks told before it
         in its sentence ("met for a summit that ended without agreeing to a ceasefire"); a
         host's guests may be there for someone else."""
-        sentence = self.sentence_of[trigger.token.i]
-        for i in sorted((i for i in parties if i < trigger.token.i), reverse=True):
-            if self.sentence_of[i] != sentence:
+        token = trigger.token
+        return self._latest_doers(token.i, self.cues.talks_types, self.sentence_of[token.i], parties, types)[1]
+
+    def _latest_doers(self, before: int, kinds: frozenset[str], first_sentence: int,
+                      parties: dict[int, tuple[list, list]], types: dict[int, str]) -> tuple[int | None, list]:
+        """The latest event of one of ``kinds`` with an actor, told before token ``before`` and
+        from sentence ``first_sentence`` on: its trigger and its actors."""
+        for i in sorted((i for i in parties if i < before), reverse=True):
+            if self.sentence_of[i] < first_sentence:
                 break
-            if types[i] in self.cues.talks_types and parties[i][0]:
-                return parties[i][0]
-        return []
+            if types[i] in kinds and parties[i][0]:
+                return i, parties[i][0]
+        return None, []
 
     def _issue_answered(self, trigger: Trigger) -> tuple[str, str] | None:
         """What a reaction is about when it names only the act it answers: "Eritrea dismissed
@@ -633,8 +635,7 @@ class DocCoder:
         noun ("the statement") is the latest thing anyone else said or did. What did not happen
         ("Minsk's failure to stop the flights") is not taken up."""
         kinds = set() if lemma in self.cues.speech_anaphors else self._kinds(lemma)
-        earlier = sorted((i for i in parties if i < before and classify(self.doc[i], self.cb) != "negated"),
-                         reverse=True)
+        earlier = sorted((i for i in parties if i < before and not self._negated(i)), reverse=True)
         tiers = [(kinds, True), (kinds, False)] if kinds else []
         if lemma not in self.cues.speech_anaphors:
             tiers.append((None, True))
@@ -649,6 +650,12 @@ class DocCoder:
                 if found:
                     return found
         return []
+
+    def _negated(self, i: int) -> bool:
+        """Whether the event of trigger ``i`` is told as not having happened (classified once)."""
+        if i not in self.negated:
+            self.negated[i] = classify(self.doc[i], self.cb) == "negated"
+        return self.negated[i]
 
     def _means_target(self, noun: Token) -> list:
         """Whom an act told as the means of a verb is aimed at: the verb's direct object
@@ -817,8 +824,7 @@ class DocCoder:
         if not recipient and event_type in self.cues.own_government_target_types:
             # "marched ..., chanting slogans against India": what its words are against; else
             # the actor's own government
-            against = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"
-                       and self.sentence_of[t.i] == sentence_index]
+            against = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
             recipient = [e for e in self.finder.targets(against) if not same_side(e, actor)] or _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
@@ -861,9 +867,11 @@ class DocCoder:
                    if (outer := governing[inner.token.i]) is not None
                    and outer.entry.type in self.cues.charging_types and outer.token.i in parties
                    and _charged_act(inner.token, outer.token, self.cb)]
+        if not charged:
+            return []
         events = []
         for token in self.doc:
-            if not charged or charged[0][0] > token.i or not denied_charge(token, self.cb):
+            if charged[0][0] > token.i or not denied_charge(token, self.cb):
                 continue
             accusation, inner = [c for c in charged if c[0] < token.i][-1]
             accusers, accused = parties[accusation]

@@ -169,12 +169,18 @@ def head_is_subject(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBG"
 
 
+def ergative_use(verb: Token, entry: Entry) -> bool:
+    """An ergative verb (the entry's ``ergative``) with a subject and no object, whose subject
+    is the one acted on: "the crossing reopened"."""
+    deps = {c.dep_ for c in verb.children}
+    return (verb.lemma_.lower() in entry.ergative and "nsubj" in deps
+            and not deps & {"dobj", "nsubjpass"})
+
+
 def undergoer_subject(verb: Token, entry: Entry) -> bool:
     """The verb's subject is the one acted on: a passive ("79 people had been detained") or an
-    ergative verb with no object ("the crossing reopened"; the entry's ``ergative``)."""
-    return any(c.dep_ == "nsubjpass" for c in verb.children) or (
-        verb.lemma_.lower() in entry.ergative and not any(c.dep_ == "dobj" for c in verb.children)
-        and any(c.dep_ == "nsubj" for c in verb.children))
+    ergative use ("the crossing reopened")."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or ergative_use(verb, entry)
 
 
 def subjects(token: Token) -> set[str]:
@@ -217,7 +223,7 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         if lemma in entry.complements:
             conditions.append((entry.complements[lemma], heads))
     acted_on = objects(token)
-    if not nominal and undergoer_subject(token, entry) and not any(c.dep_ == "nsubjpass" for c in token.children):
+    if not nominal and ergative_use(token, entry):
         acted_on |= {w for c in token.children if c.dep_ == "nsubj" for w in words(c)}
     if nominal:
         conditions.append((entry.required_modifiers(lemma), mods | acted_on))
