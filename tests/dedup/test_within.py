@@ -50,6 +50,15 @@ def test_two_coercive_verbs_of_two_kinds_are_two_facts_in_one_sentence_or_two():
     assert len(merge_mentions([suspend, again])) == 1  # a verb and a noun of one fact
 
 
+def test_a_diplomatic_sanction_and_another_are_two_facts_two_closures_one():
+    close = _event(0, "SANCTION").model_copy(update={"rule": "sanction.close:verb:close"})
+    recall = _event(2, "SANCTION").model_copy(update={"rule": "sanction.expel:verb:recall",
+                                                       "context": ["diplomatic"]})
+    assert len(merge_mentions([close, recall])) == 2  # "closed its airspace ... recalling its envoy"
+    suspend = _event(0, "SANCTION").model_copy(update={"rule": "sanction.discontinue:verb:suspend"})
+    assert len(merge_mentions([close, suspend])) == 1  # "closing its airspace, suspending trade"
+
+
 def test_three_mentions_of_one_fact_become_one_event_with_three_mentions():
     merged = merge_mentions([_event(0), _event(1), _event(2)])
     assert len(merged) == 1

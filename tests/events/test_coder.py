@@ -161,6 +161,12 @@ def test_rule_and_cameo_code_come_from_the_entry(code):
     assert event.cameo_code == "163"
 
 
+def test_shutting_ones_skies_to_a_state_is_a_closure_aimed_at_it(code):
+    event = only(code("Bamako retaliated by shutting its own skies to Algerian aircraft."), "SANCTION")
+    assert event.rule == "sanction.close:verb:shut"
+    assert countries(event.actor) == {"MLI"} and countries(event.recipient) == {"DZA"}
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -20,10 +20,20 @@ from .helpers import only
     ("No deal between Congo and the M23 rebels was reached in Doha.", "AGREE"),
     ("Israel never attacked Iran.", "ASSAULT"),
     ("Russia denied attacking Poland.", "ASSAULT"),
+    ("Russia refrained from attacking the city.", "ASSAULT"),
+    ("Iran's navy stopped short of seizing the tanker.", "COERCE"),
 ])
 def test_negated(code, text, event_type):
     event = only(code(text), event_type)
     assert event.factuality == "negated"
+
+
+def test_what_a_party_stopped_short_of_is_negated_and_done_by_that_party(code):
+    event = only(code("The European Union stopped short of announcing new sanctions against Belarus."),
+                 "SANCTION")
+    assert event.factuality == "negated"
+    assert [e.code for e in event.actor] == ["EUR"]
+    assert [e.country for e in event.recipient] == ["BLR"]
 
 
 def test_negated_agreement_keeps_its_issue_and_has_no_score(code):

@@ -72,6 +72,10 @@ _DISTINCT_ACTS = frozenset({"COERCE"})
 
 
 def _distinct_acts(a: Event, b: Event) -> bool:
+    """Two coercive acts of two kinds, or a diplomatic sanction and another ("recalled its
+    ambassador" and "closed its airspace"), are two facts."""
+    if a.event_type == "SANCTION":
+        return ("diplomatic" in a.context) != ("diplomatic" in b.context)
     kinds = _verb_entry(a), _verb_entry(b)
     return a.event_type in _DISTINCT_ACTS and None not in kinds and kinds[0] != kinds[1]
 

@@ -113,10 +113,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
                         if c.dep_ == "parataxis" and verb.head.i < c.i < verb.i), None)
         if speaker is not None and _children(speaker, "nsubj"):
             return _children(speaker, "nsubj")[0]
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "advmod") and verb.head.i != verb.i:
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "ended the summit without agreeing", "responded by closing the border"
+        # "ended the summit without agreeing", "responded by closing the border", "stopped
+        # short of announcing sanctions"
         return verb_subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "his refusal to cede land": the noun's possessor is the subject

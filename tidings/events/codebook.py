@@ -111,6 +111,7 @@ class Cues:
     # factuality
     negation_words: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
+    negating_prep_heads: dict[str, str] = field(default_factory=dict)
     denying_verbs: frozenset[str] = frozenset()
     charging_types: frozenset[str] = frozenset()
     opaque_to_negation: frozenset[str] = frozenset()
@@ -216,6 +217,8 @@ class Cues:
                     values[name] = frozenset(str(v) for v in _listed(value))
                 elif kind == "dict[str, frozenset[str]]":
                     values[name] = {str(k): frozenset(str(w) for w in _listed(v)) for k, v in _mapping(value).items()}
+                elif kind == "dict[str, str]":
+                    values[name] = {str(k): str(v) for k, v in _mapping(value).items()}
                 elif kind == "dict[str, dict[str, str]]":
                     values[name] = {str(k): {str(a): str(b) for a, b in _mapping(v).items()}
                                     for k, v in _mapping(value).items()}

@@ -241,6 +241,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
             if (dep in _COMPLEMENT_UP and verb_forms(head) & negating
                     and not _denies_a_charge(head, cb)):
                 return "negated", True
+            if dep == "prep" and cb.cues.negating_prep_heads.get(head.lemma_) == clause.lower_:
+                return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX") \
                     and not verb_forms(head) & cb.cues.opaque_to_negation:
                 return "negated", True
