@@ -95,3 +95,12 @@ def test_malformed_demonym_csv(data, tmp_path):
     assert _error(data, csv).startswith(f"E101 {csv}:4: expected 2 non-empty fields")
     csv.write_text("demonym,iso3\nMartian,MRS\n", encoding="utf-8")
     assert _error(data, csv) == f"E101 {csv}:2: unknown country code 'MRS' (use ISO 3166-1 alpha-3)"
+
+
+def test_people_csv_may_leave_the_sector_empty_but_not_the_country(data):
+    path = data / "people.csv"
+    path.write_text("# comment\nname,country,sector\nJane Roe,GBR,\nJohn Doe,,GOV\n", encoding="utf-8")
+    assert _error(data).startswith(f"E101 {path}:4: expected 3 non-empty fields (only sector may be empty)")
+    path.write_text("name,country,sector\nJane Roe,GBR,\n", encoding="utf-8")
+    entry = ActorKnowledge.load(data).lookup("Jane Roe")[0]
+    assert (entry.kind, entry.country, entry.sector, entry.code) == ("person", "GBR", None, "GBR")

@@ -144,3 +144,11 @@ def test_an_ambiguous_capital_names_its_government_only_where_its_country_is_nam
     doc, actors = run(nlp, "Georgetown welcomed the offer.")
     assert codes(actors, doc, "Georgetown") == []
 
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Yoweri Museveni", "UGAGOV"), ("President Laurent Gbagbo", "CIVGOV"),
+    ("Vice-President Moody Awori", "KENGOV"), ("Donald Trump", "USAGOV"),
+])
+def test_people_countryinfo_lists_are_named_leaders_yaml_wins(nlp, name, code):
+    assert _subject(nlp, name) == [code]

