@@ -167,6 +167,15 @@ def test_shutting_ones_skies_to_a_state_is_a_closure_aimed_at_it(code):
     assert countries(event.actor) == {"MLI"} and countries(event.recipient) == {"DZA"}
 
 
+def test_both_sides_of_a_clash_are_its_actors_but_a_fire_is_fought_by_no_one(code):
+    for text in ("Ethiopian troops battled Eritrean soldiers near the border.",
+                 "Ethiopian troops clashed with Eritrean soldiers near the border."):
+        event = only(code(text), "ASSAULT")
+        assert countries(event.actor) == {"ETH", "ERI"} and event.recipient == [], text
+    assert code("Firefighters battled the blaze for hours.") == []
+    assert code("Ukraine will fight corruption, its president said.") == []
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 
