@@ -176,6 +176,14 @@ def test_both_sides_of_a_clash_are_its_actors_but_a_fire_is_fought_by_no_one(cod
     assert code("Ukraine will fight corruption, its president said.") == []
 
 
+def test_a_vow_to_fight_is_one_threat_even_parsed_as_a_purpose(code):
+    # the small model hangs "to fight" on "sworn" as a purpose clause, not a complement
+    events = code("Ethnic Albanians have sworn to fight until they gain control of the villages.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    events = code("Russia threatened Ukraine, attacking Kharkiv with drones.")
+    assert sorted(e.event_type for e in events) == ["ASSAULT", "THREATEN"]
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

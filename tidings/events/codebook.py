@@ -152,6 +152,7 @@ class Cues:
     participant_act_types: frozenset[str] = frozenset()
     complement_deps: frozenset[str] = frozenset()
     purpose_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    infinitive_purpose_types: frozenset[str] = frozenset()
     purpose_deps: frozenset[str] = frozenset()
     # time, issues, places
     same_time_marks: frozenset[str] = frozenset()

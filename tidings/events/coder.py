@@ -33,6 +33,7 @@ from tidings.events.triggers import (
     Trigger,
     find_triggers,
     head_is_subject,
+    infinitive,
     modifiers,
     objects,
     predicate_of_root_noun,
@@ -246,7 +247,9 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
             outer = _light_verb_object(current, by_token, cb)
         if outer is not None:
             if purpose:
-                return outer if trigger.entry.type in purposes.get(outer.entry.type, ()) else None
+                wanted = trigger.entry.type in purposes.get(outer.entry.type, ()) and (
+                    outer.entry.type not in cb.cues.infinitive_purpose_types or infinitive(trigger.token))
+                return outer if wanted else None
             if outer.entry.complement == "issue":
                 return outer
             # "condemned the strikes" keeps both, unless the condemnation is itself the issue of

@@ -51,12 +51,18 @@ def _verb_companions(token: Token) -> set[str]:
                         found |= words(grandchild)
         elif child.dep_ in ("advcl", "ccomp") and for_clause(child):
             found.add("for")  # "pushing for the US (to) support": "for" marks the clause
+        elif child.dep_ == "advcl" and infinitive(child):
+            found |= words(child)  # "have sworn to fight", misparsed as a purpose clause
     # its subject, also raised ("the truce *held*", "the truce appeared to be *holding*")
     clause = token.head if token.dep_ == "xcomp" else token
     found |= {w for c in clause.children if c.dep_ == "nsubj" for w in words(c)}
     if predicate_of_root_noun(token):
         found |= words(token.head)
     return found
+
+
+def infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def for_clause(clause: Token) -> bool:
