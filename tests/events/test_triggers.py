@@ -130,6 +130,8 @@ def test_names_are_not_events(triggers):
     ("Washington withdrew from the agreement.", "withdrew", "sanction.withdraw"),
     ("Mali's junta tore up the 2015 peace agreement.", "tore", "sanction.withdraw"),
     ("Washington scrapped the nuclear deal.", "scrapped", "sanction.withdraw"),
+    ("Niger left the regional bloc in January.", "left", "sanction.withdraw"),
+    ("The EU suspended visa-free travel for Georgian officials.", "suspended", "sanction.discontinue"),
     ("Rebels clashed with Ethiopian troops near Gondar.", "clashed", "assault.clash"),
     ("Fano fighters battled federal troops.", "battled", "assault.clash"),
     ("Army bulldozers demolished Palestinian homes in Gaza.", "demolished", "coerce.damage"),
