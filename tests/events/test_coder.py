@@ -184,6 +184,11 @@ def test_a_vow_to_fight_is_one_threat_even_parsed_as_a_purpose(code):
     assert sorted(e.event_type for e in events) == ["ASSAULT", "THREATEN"]
 
 
+def test_a_countryless_party_to_a_call_is_not_of_the_other_partys_country(code):
+    event = only(code("Her foreign minister telephoned the US secretary of state on Sunday."), "CONSULT")
+    assert [e.code for e in event.actor] == ["GOV", "USAGOV"]
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -808,8 +808,11 @@ class DocCoder:
                 and location.country not in {e.country for e in recipient if e.sector is None}):
             # "France 24 has been banned in Mali": a state bans, arrests and curfews in its land
             actor = [location.party("GOV")]
+        # the other side of a meeting or a clash is one it faces too: "her foreign minister
+        # telephoned the US secretary of state" is no American
+        facing = recipient + ([e for e in actor if e.country] if entry.reciprocal else [])
         actor = self._localise(actor, location, local=event_type in self.cues.local_actor_types,
-                               aimed_at=recipient)
+                               aimed_at=facing)
         codes = {e.code for e in actor}
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes and not (
             event_type in self.cues.foreign_target_types and same_side(e, actor))]
