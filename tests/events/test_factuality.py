@@ -22,6 +22,8 @@ from .helpers import only
     ("Russia denied attacking Poland.", "ASSAULT"),
     ("Russia refrained from attacking the city.", "ASSAULT"),
     ("Iran's navy stopped short of seizing the tanker.", "COERCE"),
+    ("Ethiopia denied that Addis Ababa intended to station combat troops on the coast.", "MOBILIZE"),
+    ("Russia does not plan to attack Kharkiv.", "ASSAULT"),
 ])
 def test_negated(code, text, event_type):
     event = only(code(text), event_type)

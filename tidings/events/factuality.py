@@ -247,6 +247,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                     and not verb_forms(head) & cb.cues.opaque_to_negation:
                 return "negated", True
             if dep in _COMPLEMENT_UP and verb_forms(head) & future_gov:
+                if _is_negated(head, cb):
+                    return "negated", True  # "does not plan to attack": no such plan
                 verdict = verdict or "future"
             if dep in _COMPLEMENT_UP and verb_forms(head) & hypo_gov:
                 verdict = verdict or "hypothetical"
@@ -269,6 +271,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
                 a.dep_ == "aux" and a.lower_ in hypo_aux | future_aux for a in clause.children) and any(
                 m.dep_ == "mark" and m.lower_ in hypo_marks for c in conditions for m in c.children):
             return "hypothetical", True
-        if clause.pos_ in ("VERB", "AUX") and dep not in _CLAUSE_UP and head.i != token.i:
-            break
+        if clause.pos_ in ("VERB", "AUX") and dep not in _CLAUSE_UP and head.i != token.i and not (
+                dep in _COMPLEMENT_UP and verb_forms(head) & (future_gov | hypo_gov)):
+            break  # a verb's own clause ends the chain, but an intention's is the event's too:
+            # "denied that Addis Ababa *intended* to station troops" denies the stationing
     return verdict or "asserted", False
