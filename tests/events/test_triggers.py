@@ -131,6 +131,7 @@ def test_names_are_not_events(triggers):
     ("Mali's junta tore up the 2015 peace agreement.", "tore", "sanction.withdraw"),
     ("Washington scrapped the nuclear deal.", "scrapped", "sanction.withdraw"),
     ("Niger left the regional bloc in January.", "left", "sanction.withdraw"),
+    ("Burkina Faso, Mali and Niger formally quit ECOWAS in January.", "quit", "sanction.withdraw"),
     ("Macron spoke by phone with Trump on Sunday.", "spoke", "consult.phone"),
     ("Putin congratulated Trump on his election victory.", "congratulated", "support.support"),
     ("Police cracked down on protesters in Tbilisi.", "cracked", "coerce.arrest"),

@@ -103,7 +103,10 @@ ORGANISATION = "named_organisation"
 
 
 def _organisation(token: Token) -> set[str]:
-    return {ORGANISATION} if token.ent_type_ == "ORG" else set()
+    """A named organisation: one NER tags, or an acronym ("quit ECOWAS", which the small model
+    often leaves untagged)."""
+    acronym = token.pos_ in ("PROPN", "NOUN") and len(token.text) >= 3 and token.text.isupper()
+    return {ORGANISATION} if token.ent_type_ == "ORG" or acronym else set()
 
 
 def objects(token: Token) -> set[str]:
