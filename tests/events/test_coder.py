@@ -189,6 +189,19 @@ def test_a_countryless_party_to_a_call_is_not_of_the_other_partys_country(code):
     assert [e.code for e in event.actor] == ["GOV", "USAGOV"]
 
 
+def test_troops_withdrawn_or_an_envoy_recalled_are_no_target_of_their_own_side(code):
+    event = only(code("Rwanda withdrew its troops from eastern Congo."), "RETREAT")
+    assert countries(event.actor) == {"RWA"} and event.recipient == []
+    event = only(code("Somalia withdrew its ambassador from Addis Ababa."), "SANCTION")
+    assert event.rule == "sanction.expel:verb:withdraw" and countries(event.recipient) == {"ETH"}
+
+
+def test_a_protest_against_an_act_is_aimed_at_its_doers(code):
+    events = code("Thousands of people marched through Mogadishu chanting slogans against the "
+                  "agreement Ethiopia signed with Somaliland.")
+    assert countries(only(events, "PROTEST").recipient) == {"ETH"}
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

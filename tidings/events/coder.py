@@ -479,6 +479,16 @@ class DocCoder:
                 aimed = [e for e in self.finder.find(inner)[1] if not same_side(e, actor)]
                 if aimed:
                     parties[outer.token.i] = (actor, aimed)
+        # "marched ..., chanting slogans against the agreement": a protest against an event is
+        # aimed at that event's doers from abroad
+        for trigger in coded:
+            actor, recipient = parties[trigger.token.i]
+            if not recipient and trigger.entry.type in self.cues.own_government_target_types:
+                against = [t for t in trigger.token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
+                told = [w.i for t in against for w in t.subtree if w.i in parties]  # "the deal X signed"
+                doers = [e for i in told for e in parties[i][0] if not same_side(e, actor)]
+                if doers:
+                    parties[trigger.token.i] = (actor, doers)
         events = [self._event(t, *parties[t.token.i]) for t in coded if t.token.i not in uncoded]
         return events + self._denied_charges(triggers, governing, parties)
 
