@@ -202,6 +202,11 @@ def test_a_protest_against_an_act_is_aimed_at_its_doers(code):
     assert countries(only(events, "PROTEST").recipient) == {"ETH"}
 
 
+def test_one_of_the_crossings_with_a_state_is_a_closure_aimed_at_it(code):
+    event = only(code("Warsaw shut one of the last open road crossings with Belarus."), "SANCTION")
+    assert countries(event.actor) == {"POL"} and countries(event.recipient) == {"BLR"}
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -173,6 +173,9 @@ class ArgumentFinder:
         """The parties words aimed at name ("two British soldiers" -> GBR)."""
         found: list[Entity] = []
         for token in tokens:
+            if token.lemma_.lower() in QUANTITY_NOUNS and not self._entities(token):
+                # "shut one of the crossings with Belarus": the things counted are the target
+                token = next(iter(prep_objects(token, ("of",))), token)
             entities = self._entities(token) or self.actors.owner_of(token)
             if not entities:
                 # "criticised Beijing's military activities", "welcomed Japan's decision": the

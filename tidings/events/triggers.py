@@ -96,7 +96,9 @@ QUANTITY_NOUNS = frozenset({
     "million", "millions", "score", "scores", "couple", "pair", "lot", "lots", "total", "convoy", "fleet",
     "contingent",
     # shares count too: "released half of the prisoners", "capture 90 percent of the rain"
-    "percent", "percentage", "half", "majority", "portion", "bulk"})
+    "percent", "percentage", "half", "majority", "portion", "bulk",
+    # and the number or share words before "of": "shut *one of* the last open crossings"
+    "one", "two", "three", "four", "five", "some", "several", "many", "most", "all", "both", "each"})
 
 # In `objects`: a named organisation ("quit ECOWAS"); no lemma has an underscore.
 ORGANISATION = "named_organisation"
