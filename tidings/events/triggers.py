@@ -98,7 +98,10 @@ QUANTITY_NOUNS = frozenset({
     # shares count too: "released half of the prisoners", "capture 90 percent of the rain"
     "percent", "percentage", "half", "majority", "portion", "bulk",
     # and the number or share words before "of": "shut *one of* the last open crossings"
-    "one", "two", "three", "four", "five", "some", "several", "many", "most", "all", "both", "each"})
+    "one", "two", "three", "four", "five", "some", "several", "many", "most", "all", "both", "each",
+    # and measures: "flown 60 tonnes of food into Cap-Haitien"
+    "tonne", "ton", "kilogram", "kilo", "litre", "liter", "barrel", "truckload", "planeload", "sack",
+    "bag", "box", "crate", "pallet", "load", "consignment"})
 
 # In `objects`: a named organisation ("quit ECOWAS"); no lemma has an underscore.
 ORGANISATION = "named_organisation"

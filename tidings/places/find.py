@@ -102,14 +102,16 @@ _PLACE_PREPS = frozenset({"in", "into", "across", "inside", "throughout"})
 
 def _named_as_place(ent: Span, gaz: Gazetteer) -> bool:
     """"the Amhara town of *Debre Tabor*": a name the text calls a town, city or province is a
-    place, whatever entity label the model gave it; so is a country's name after a place
-    preposition or a compass word ("rebels in northern *Mali*", which the model calls a person)."""
+    place, whatever entity label the model gave it; so is the name of a country or a large city
+    after a place preposition or a compass word ("rebels in northern *Mali*", "flew food into
+    *Cap-Haitien*", which the model calls persons)."""
     root = ent.root
     of = root.head
     if root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS:
         return bool(gaz.lookup(ent.text))
     return ((_qualifier(ent) is not None or (root.dep_ == "pobj" and of.lower_ in _PLACE_PREPS))
-            and any(place.feature == "country" for place, _ in gaz.lookup(ent.text)))
+            and any(place.feature == "country" or (place.feature == "city" and place.population >= MIN_GAZ_POPULATION)
+                    for place, _ in gaz.lookup(ent.text)))
 
 
 def _attitude(span: Span) -> bool:
