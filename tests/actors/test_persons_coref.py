@@ -113,6 +113,15 @@ def test_two_leaders_and_both_sides(nlp):
     assert codes(actors, doc, "countries") == ["ARM", "AZE"]
 
 
+def test_the_two_ministers_told_of_long_before_are_still_found(nlp):
+    text = ("India's foreign minister held talks in Colombo with his Sri Lankan counterpart. "
+            "The navy had seized the boats. The unions protested. The chief minister wrote to the "
+            "prime minister. Boats stayed in harbour. Fishermen waited for news. "
+            "At Tuesday's meeting the two ministers agreed to set up a hotline.")
+    doc, actors = run(nlp, text)
+    assert sorted(codes(actors, doc, "ministers")) == ["INDGOV", "LKAGOV"]
+
+
 def test_pronoun_entity_keeps_its_own_text(nlp):
     doc, actors = run(nlp, "Zelensky arrived. He spoke.")
     [ent] = actors.entities_for(tok(doc, "He"))

@@ -336,6 +336,32 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
         controlling.add(verb.i)
     own = {e.country for np in res.order
            if np.head < head.i and _clause(res.doc[np.head]) in controlling for e in np.entities}
+    # the last few sentences first; else, for people, the whole article before it ("At Tuesday's
+    # meeting the two ministers agreed", six sentences after the two ministers' talks were told)
+    for start in (first, 0) if role.person else (first,):
+        chosen = _sides(res, head, role, count, own, clause, start)
+        if len(chosen) == count:
+            break
+    if len(chosen) < count and not role.person:
+        chosen = _principal_states(res, head, count, own) or chosen
+    if len(chosen) < count:
+        return None
+    sides = []
+    for _, ent in sorted(chosen.values(), key=lambda found: found[0]):
+        if role.group == "country":
+            sides.append((ent.country, None, ent.country))
+        elif role.person or role.sector is None:
+            sides.append((ent.country, ent.sector, ent.code))
+        else:
+            sides.append(combine(role.sector, role,
+                                 Cue("resolved", ent.country, None, ent.country, 0, 0)))
+    return sides
+
+
+def _sides(res: Resolver, head: Token, role: Role, count: int, own: set, clause: int,
+           first: int) -> dict[str | None, tuple[int, Entity]]:
+    """The sides "the two ministers"/"both sides" take up among mentions from sentence ``first``
+    on: side -> (the mention's head, its entity), at most ``count`` of them."""
     window = [np for np in res.order if np.head < head.i and np.sent >= first
               and not np.locative and np.kind != "pronoun"
               and _clause(res.doc[np.head]) != clause]
@@ -367,17 +393,4 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
             side = ent.code if apart else ent.country
             if side not in chosen and len(chosen) < count:
                 chosen[side] = (np.head, ent)
-    if len(chosen) < count and not role.person:
-        chosen = _principal_states(res, head, count, own) or chosen
-    if len(chosen) < count:
-        return None
-    sides = []
-    for _, ent in sorted(chosen.values(), key=lambda found: found[0]):
-        if role.group == "country":
-            sides.append((ent.country, None, ent.country))
-        elif role.person or role.sector is None:
-            sides.append((ent.country, ent.sector, ent.code))
-        else:
-            sides.append(combine(role.sector, role,
-                                 Cue("resolved", ent.country, None, ent.country, 0, 0)))
-    return sides
+    return chosen
