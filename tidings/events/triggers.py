@@ -210,6 +210,13 @@ def doers(token: Token) -> set[str]:
                               for c in agent.children if c.dep_ == "pobj" for w in words(c)}
 
 
+def _carrier(noun: Token) -> Token:
+    """The verb that carries an event noun: "called *a strike*", "went on *strike*"."""
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "on"):
+        return noun.head if noun.dep_ == "dobj" else noun.head.head
+    return noun
+
+
 def _blocked(entry: Entry, mods: set[str], token: Token) -> bool:
     for phrase in entry.not_modifiers:
         parts = phrase.split()
@@ -228,6 +235,12 @@ def _specificity(entry: Entry, phrase: Phrase, token: Token, nominal: bool) -> i
         return None
     if nominal and _blocked(entry, mods, token):
         return None
+    # who carries an event noun tells its kind: "unions called a strike", "dockers went on
+    # strike" are labour strikes (a modifier to protest.strike), no attack (assault's not_subjects)
+    carried_by = doers(_carrier(token)) if nominal else set()
+    if entry.not_subjects & carried_by:
+        return None
+    mods |= carried_by
     # Each condition: the words the entry requires, and those found; each one met adds 2.
     conditions: list[tuple[frozenset[str] | None, set[str]]] = []
     if lemma in entry.complements or lemma in entry.not_complements:
