@@ -207,6 +207,13 @@ def test_one_of_the_crossings_with_a_state_is_a_closure_aimed_at_it(code):
     assert countries(event.actor) == {"POL"} and countries(event.recipient) == {"BLR"}
 
 
+def test_bare_officers_act_for_the_state_they_act_in(code):
+    text = ("Georgian riot police turned water cannon on protesters in Tbilisi. Officers cleared "
+            "Rustaveli Avenue shortly after 2 a.m. and detained at least 48 people.")
+    detained = [e for e in code(text) if e.rule.startswith("coerce.arrest")]
+    assert [countries(e.actor) for e in detained] == [{"GEO"}]
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 
