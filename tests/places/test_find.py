@@ -94,6 +94,8 @@ def test_a_country_the_model_calls_a_person_is_a_place_after_in_or_a_compass_wor
 def test_a_large_city_the_model_calls_a_person_is_a_place_after_a_place_preposition(geo, nlp):
     found = _find(geo, nlp, "The World Food Programme flew food into Cap-Haitien on Tuesday.")
     assert [loc.country for loc in found] == ["HTI"]
+    found = _find(geo, nlp, "Officials said the UNHCR could airlift food to Jalalabad if the crossing closed.")
+    assert [loc.country for loc in found] == ["AFG"]
 
 def test_a_small_far_town_of_a_country_the_article_never_names_is_dropped(geo, nlp):
     corpus = Path(__file__).resolve().parents[2] / "samples" / "corpus" / "articles.jsonl"

@@ -97,7 +97,7 @@ def _names_group(span: Span) -> bool:
 
 
 # Prepositions after which a country's name is where something is ("rebels *in* northern Mali").
-_PLACE_PREPS = frozenset({"in", "into", "across", "inside", "throughout"})
+_PLACE_PREPS = frozenset({"in", "into", "across", "inside", "throughout", "to", "from", "near", "towards", "toward"})
 
 
 def _named_as_place(ent: Span, gaz: Gazetteer) -> bool:
