@@ -134,6 +134,8 @@ def test_names_are_not_events(triggers):
     ("Burkina Faso, Mali and Niger formally quit ECOWAS in January.", "quit", "sanction.withdraw"),
     ("Macron spoke by phone with Trump on Sunday.", "spoke", "consult.phone"),
     ("Unions in Kenya called a strike.", "strike", "protest.strike"),
+    ("Kazakh villagers blocked a border checkpoint with Kyrgyzstan.", "blocked", "protest.blockade"),
+    ("Poland blocked the border crossing with Belarus.", "blocked", "coerce.restrict"),
     ("Dock workers went on strike in Mombasa.", "strike", "protest.strike"),
     ("Russia launched a strike on Kyiv.", "strike", "assault.attack"),
     ("Putin congratulated Trump on his election victory.", "congratulated", "support.support"),
