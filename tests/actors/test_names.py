@@ -152,3 +152,10 @@ def test_an_ambiguous_capital_names_its_government_only_where_its_country_is_nam
 ])
 def test_people_countryinfo_lists_are_named_leaders_yaml_wins(nlp, name, code):
     assert _subject(nlp, name) == [code]
+
+
+def test_a_foreign_ministry_is_no_actor_from_abroad_but_foreign_media_are(nlp):
+    doc, actors = run(nlp, "A foreign ministry spokesperson urged restraint.")
+    assert codes(actors, doc, "spokesperson") == ["GOV"]
+    doc, actors = run(nlp, "Foreign media reported the attack.")
+    assert codes(actors, doc, "media") == []

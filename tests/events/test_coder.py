@@ -214,6 +214,11 @@ def test_bare_officers_act_for_the_state_they_act_in(code):
     assert [countries(e.actor) for e in detained] == [{"GEO"}]
 
 
+def test_leaving_a_place_is_no_withdrawal_and_a_reservoir_feeds_no_one(code):
+    assert code("A second UN convoy of 40 trucks is due to leave Tawila for El Fasher on Saturday.") == []
+    assert code("The Kirov reservoir feeds canals across the region.") == []
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -412,8 +412,10 @@ class Resolver:
             return None
         mods = self.left_mods(head)
         own_words = len(role.phrase.split()) - 1  # "foreign minister": "foreign" is the role's
-        if any(norm(t.text) in self.kb.abroad for t in mods if t.i < head.i - own_words):
-            return None  # "foreign media", "European governments": from abroad, no one actor
+        if any(norm(t.text) in self.kb.abroad for t in mods if t.i < head.i - own_words and t.head.i == head.i):
+            # "foreign media", "European governments": from abroad, no one actor; not "a
+            # foreign ministry spokesperson", where "foreign" is the ministry's
+            return None
         sector = self._sector(head, role, mods)
         return self._new_np(head, "role", start, end, [(role.country, sector, None)], **flags)
 
