@@ -219,6 +219,13 @@ def test_leaving_a_place_is_no_withdrawal_and_a_reservoir_feeds_no_one(code):
     assert code("The Kirov reservoir feeds canals across the region.") == []
 
 
+def test_those_whose_weapons_carry_out_an_event_noun_are_its_actors(code):
+    event = only(code("Russian warplanes carried out air strikes on Idlib."), "ASSAULT")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"SYR"}
+    event = only(code("South Korean and US fighter jets staged combined air drills."), "COOPERATE")
+    assert countries(event.actor) == {"KOR", "USA"}
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -509,7 +509,9 @@ class ArgumentFinder:
             is_light_verb(noun.head, self.codebook)
         ):
             verb = noun.head
-            actor = self._entities(verb_subject(verb))
+            subject = verb_subject(verb)
+            # "Russian warplanes carried out strikes": the weapons' owner
+            actor = self._entities(subject) or (self.actors.owner_of(subject) if subject is not None else [])
             if not recipient:
                 recipient = self.targets(prep_objects(verb, preps))
         if not actor and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "in"):
