@@ -136,6 +136,7 @@ def test_names_are_not_events(triggers):
     ("Unions in Kenya called a strike.", "strike", "protest.strike"),
     ("Kazakh villagers blocked a border checkpoint with Kyrgyzstan.", "blocked", "protest.blockade"),
     ("Greece put off the meeting of the two foreign ministers.", "put", "reject.cancel"),
+    ("Seoul detected unusual North Korean troop movements.", "movements", "mobilize.troops"),
     ("Georgia shelved talks on joining the European Union.", "shelved", "sanction.discontinue"),
     ("Poland blocked the border crossing with Belarus.", "blocked", "coerce.restrict"),
     ("Dock workers went on strike in Mombasa.", "strike", "protest.strike"),
