@@ -226,6 +226,12 @@ def test_those_whose_weapons_carry_out_an_event_noun_are_its_actors(code):
     assert countries(event.actor) == {"KOR", "USA"}
 
 
+def test_a_drone_slamming_into_a_camp_is_no_criticism(code):
+    events = code("A drone fired by the rebels slammed into a camp outside El Fasher.")
+    assert "ACCUSE" not in {e.event_type for e in events}
+    assert only(code("Kyiv slammed the decision."), "ACCUSE").rule == "accuse.disapprove:verb:slam"
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 
