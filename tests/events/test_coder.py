@@ -232,6 +232,13 @@ def test_a_drone_slamming_into_a_camp_is_no_criticism(code):
     assert only(code("Kyiv slammed the decision."), "ACCUSE").rule == "accuse.disapprove:verb:slam"
 
 
+def test_a_joint_body_meets_for_the_states_that_set_it_up(code):
+    events = code("Pakistan and Afghanistan agreed to set up a joint committee on border trade. "
+                  "The committee is due to hold its first meeting in Peshawar next week.")
+    meeting = only(events, "CONSULT")
+    assert countries(meeting.actor) == {"PAK", "AFG"} and meeting.factuality == "future"
+
+
 def test_modes_come_from_modifiers(code):
     assert only(code("Russian drone strikes hit Kharkiv."), "ASSAULT").mode == ["drone"]
 

@@ -153,6 +153,7 @@ class Cues:
     complement_deps: frozenset[str] = frozenset()
     purpose_types: dict[str, frozenset[str]] = field(default_factory=dict)
     infinitive_purpose_types: frozenset[str] = frozenset()
+    joint_body_nouns: frozenset[str] = frozenset()
     purpose_deps: frozenset[str] = frozenset()
     # time, issues, places
     same_time_marks: frozenset[str] = frozenset()

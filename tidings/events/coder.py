@@ -455,6 +455,12 @@ class DocCoder:
                 parties[trigger.token.i] = (self._talks_parties(trigger, parties, types),
                                             parties[trigger.token.i][1])
         for trigger in coded:
+            if not parties[trigger.token.i][0] and trigger.entry.type in self.cues.hosted_types and (
+                    self._joint_body(trigger) is not None):
+                parties[trigger.token.i] = (
+                    self._latest_doers(trigger.token.i, self.cues.talks_types, 0, parties, types, joint=True)[1],
+                    parties[trigger.token.i][1])
+        for trigger in coded:
             if not trigger.nominal and not trigger.entry.effect and not parties[trigger.token.i][0]:
                 parties[trigger.token.i] = (self._subject_event_actor(trigger, by_token, parties, types),
                                             parties[trigger.token.i][1])
@@ -550,15 +556,30 @@ class DocCoder:
         return self._latest_doers(token.i, self.cues.talks_types, self.sentence_of[token.i], parties, types)[1]
 
     def _latest_doers(self, before: int, kinds: frozenset[str], first_sentence: int,
-                      parties: dict[int, tuple[list, list]], types: dict[int, str]) -> tuple[int | None, list]:
-        """The latest event of one of ``kinds`` with an actor, told before token ``before`` and
-        from sentence ``first_sentence`` on: its trigger and its actors."""
+                      parties: dict[int, tuple[list, list]], types: dict[int, str], *,
+                      joint: bool = False) -> tuple[int | None, list]:
+        """The latest event of one of ``kinds`` with an actor (``joint``: of two countries or
+        more), told before token ``before`` and from sentence ``first_sentence`` on: its trigger
+        and its actors."""
         for i in sorted((i for i in parties if i < before), reverse=True):
             if self.sentence_of[i] < first_sentence:
                 break
-            if types[i] in kinds and parties[i][0]:
-                return i, parties[i][0]
+            doers = parties[i][0]
+            if types[i] in kinds and doers and (not joint or len({e.country for e in doers}) > 1):
+                return i, doers
         return None, []
+
+    def _joint_body(self, trigger: Trigger) -> Token | None:
+        """The joint body a meeting's subject names: "*the committee* is due to hold its first
+        meeting", "a working group, *which* is due to meet next week"."""
+        token = trigger.token
+        verb = token.head if trigger.nominal and token.dep_ == "dobj" else token
+        subject = verb_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.lemma_.lower() not in self.cues.joint_body_nouns:
+            return None
+        told_before = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children) or (
+            verb.dep_ == "relcl")
+        return subject if told_before else None
 
     def _issue_answered(self, trigger: Trigger) -> tuple[str, str] | None:
         """What a reaction is about when it names only the act it answers: "Eritrea dismissed
