@@ -24,6 +24,7 @@ from .helpers import only
     ("Iran's navy stopped short of seizing the tanker.", "COERCE"),
     ("Ethiopia denied that Addis Ababa intended to station combat troops on the coast.", "MOBILIZE"),
     ("Russia does not plan to attack Kharkiv.", "ASSAULT"),
+    ("Moscow has yet to sign the deal.", "AGREE"),
 ])
 def test_negated(code, text, event_type):
     event = only(code(text), event_type)

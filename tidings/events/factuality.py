@@ -241,6 +241,9 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
             if (dep in _COMPLEMENT_UP and verb_forms(head) & negating
                     and not _denies_a_charge(head, cb)):
                 return "negated", True
+            if dep == "xcomp" and head.lemma_ in ("have", "be") and any(
+                    c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+                return "negated", True  # "have yet to agree on its text": not (yet) happened
             if dep == "prep" and cb.cues.negating_prep_heads.get(head.lemma_) == clause.lower_:
                 return "negated", True
             if dep in _CLAUSE_UP and _is_negated(head, cb) and head.pos_ in ("VERB", "AUX") \
