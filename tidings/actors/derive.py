@@ -10,9 +10,9 @@ Each person there has names and CAMEO codes, most of them dated ("[USAGOV 890120
 tidings' name index is not dated, so a person keeps the code of the *latest* role the file
 knows (an open-ended one, else the one that ended last): country, and sector where it is a
 PLOVER sector. Only the people CountryInfo lists are taken: the file's own hand-added entries
-are countries, places and institutions as well as people. Names of one word, names in the form "the X administration" (a government, not
-a person), names that begin with an initial or a common English word, and names the file gives
-two countries are left out.
+are countries, places and institutions as well as people. Left out: names of one word, names
+in the form "the X administration" (a government, not a person), names that begin with an
+initial or a common English word, and names the file gives two countries.
 """
 
 from __future__ import annotations
