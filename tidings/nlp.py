@@ -95,6 +95,11 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive: "*to* fight", "is *to* be signed"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``, read from the sentence-start array once per doc.
 

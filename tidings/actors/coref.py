@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..nlp import first_conjunct
+from ..nlp import first_conjunct, infinitive
 
 if TYPE_CHECKING:
     from ..model import Entity
@@ -144,8 +144,7 @@ def _agent_object(tok: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(
                 c.dep_ == "pcomp" for c in child.children):
             return True
-        if child.dep_ == "xcomp" and child.i > tok.i and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "xcomp" and child.i > tok.i and infinitive(child):
             return True
     return False
 

@@ -262,11 +262,16 @@ def _demonyms(index: _Index, path: Path, iso3: frozenset[str]) -> None:
         index.add(row["demonym"], NameEntry("demonym", row["iso3"], code=row["iso3"]))
 
 
+def _code(country: str, sector: str | None) -> str:
+    """A named actor's CAMEO-style code: its country, with its sector unless it is none or IGO."""
+    return country if sector in (None, "IGO") else country + sector
+
+
 def _people(index: _Index, path: Path, iso3: frozenset[str]) -> None:
     for line, row in read_csv(path, ("name", "country", "sector"), optional=("sector",)):
         check_country(path, row["country"], line, iso3)
         sector = check_sector(path, row["sector"] or None, line)
-        index.add(row["name"], NameEntry("person", row["country"], sector, row["country"] + (sector or "")))
+        index.add(row["name"], NameEntry("person", row["country"], sector, _code(row["country"], sector)))
 
 
 def _capitals(index: _Index, path: Path, valid: frozenset[str]) -> dict[str, str]:
@@ -324,7 +329,7 @@ def _named(index: _Index, path: Path, kind: str, valid: frozenset[str],
         sector = check_sector(path, entry["sector"], line)
         code = entry.get("code")
         if code is None:
-            code = country if sector in (None, "IGO") else country + sector
+            code = _code(country, sector)
         elif not isinstance(code, str) or not code.isalpha() or not code.isupper():
             raise fail(path, line, f"bad code {code!r}")
         role = entry.get("role")

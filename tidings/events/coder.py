@@ -33,7 +33,6 @@ from tidings.events.triggers import (
     Trigger,
     find_triggers,
     head_is_subject,
-    infinitive,
     modifiers,
     objects,
     predicate_of_root_noun,
@@ -72,6 +71,16 @@ _NOUN_MODIFIERS = ("compound", "nmod", "amod", "nummod", "poss")  # a date word 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _definite(noun: Token) -> bool:
+    """"*the* committee", "*this* meeting": a noun for something told of before."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _against(token: Token) -> list[Token]:
+    """What the words of an event are against: "chanting slogans *against* India"."""
+    return [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
 
 
 def _complement_act(inner: Token, outer: Token, cb: Codebook) -> bool:
@@ -121,8 +130,7 @@ def _own_fact_relative(token: Token, by_token: dict[int, Trigger], reactions: fr
         return False
     if any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children):
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    return token.head.i in by_token and not infinitive
+    return token.head.i in by_token and not nlp.infinitive(token)
 
 
 _SOURCE_PATH = ("poss", "pobj", "prep", "compound", "amod", "relcl", "acl", "dobj", "xcomp",
@@ -248,7 +256,7 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
         if outer is not None:
             if purpose:
                 wanted = trigger.entry.type in purposes.get(outer.entry.type, ()) and (
-                    outer.entry.type not in cb.cues.infinitive_purpose_types or infinitive(trigger.token))
+                    outer.entry.type not in cb.cues.infinitive_purpose_types or nlp.infinitive(trigger.token))
                 return outer if wanted else None
             if outer.entry.complement == "issue":
                 return outer
@@ -456,7 +464,7 @@ class DocCoder:
                                             parties[trigger.token.i][1])
         for trigger in coded:
             if not parties[trigger.token.i][0] and trigger.entry.type in self.cues.hosted_types and (
-                    self._joint_body(trigger) is not None):
+                    self._met_by_joint_body(trigger)):
                 parties[trigger.token.i] = (
                     self._latest_doers(trigger.token.i, self.cues.talks_types, 0, parties, types, joint=True)[1],
                     parties[trigger.token.i][1])
@@ -490,8 +498,7 @@ class DocCoder:
         for trigger in coded:
             actor, recipient = parties[trigger.token.i]
             if not recipient and trigger.entry.type in self.cues.own_government_target_types:
-                against = [t for t in trigger.token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
-                told = [w.i for t in against for w in t.subtree if w.i in parties]  # "the deal X signed"
+                told = [w.i for t in _against(trigger.token) for w in t.subtree if w.i in parties]  # "the deal X signed"
                 doers = [e for i in told for e in parties[i][0] if not same_side(e, actor)]
                 if doers:
                     parties[trigger.token.i] = (actor, doers)
@@ -504,7 +511,7 @@ class DocCoder:
         of its type told just before: "mediators hosted a Hamas delegation ... but *the
         meeting* ended without agreement", "telephoned Putin ... *The 40-minute call* came"."""
         noun = trigger.token
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        if not _definite(noun):
             return [], []
         first = self.sentence_of[noun.i] - _ANTECEDENT_SENTENCES
         for i in sorted((i for i in parties if i < noun.i), reverse=True):
@@ -569,17 +576,14 @@ class DocCoder:
                 return i, doers
         return None, []
 
-    def _joint_body(self, trigger: Trigger) -> Token | None:
-        """The joint body a meeting's subject names: "*the committee* is due to hold its first
-        meeting", "a working group, *which* is due to meet next week"."""
+    def _met_by_joint_body(self, trigger: Trigger) -> bool:
+        """Whether a meeting's subject is a joint body told of before: "*the committee* is due
+        to hold its first meeting", "a working group, *which* is due to meet next week"."""
         token = trigger.token
         verb = token.head if trigger.nominal and token.dep_ == "dobj" else token
         subject = verb_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or subject.lemma_.lower() not in self.cues.joint_body_nouns:
-            return None
-        told_before = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children) or (
-            verb.dep_ == "relcl")
-        return subject if told_before else None
+        return (subject is not None and subject.lemma_.lower() in self.cues.joint_body_nouns
+                and (_definite(subject) or verb.dep_ == "relcl"))
 
     def _issue_answered(self, trigger: Trigger) -> tuple[str, str] | None:
         """What a reaction is about when it names only the act it answers: "Eritrea dismissed
@@ -861,8 +865,7 @@ class DocCoder:
         if not recipient and event_type in self.cues.own_government_target_types:
             # "marched ..., chanting slogans against India": what its words are against; else
             # the actor's own government
-            against = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"]
-            recipient = [e for e in self.finder.targets(against) if not same_side(e, actor)] or _own_government(actor)
+            recipient = [e for e in self.finder.targets(_against(token)) if not same_side(e, actor)] or _own_government(actor)
         context = self._contexts(entry, sentence, actor + recipient)
         confidence = entry.confidence + (0.1 if actor else -0.15) + (0.05 if recipient else 0.0)
         mention = self._mention(token)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from tidings.events.codebook import Codebook
 from tidings.model import Factuality
-from tidings.nlp import first_conjunct
+from tidings.nlp import first_conjunct, infinitive
 
 # Dependencies that keep us inside the same proposition when walking up from a trigger.
 _CLAUSE_UP = ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent", "oprd")
@@ -208,8 +208,7 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
 
     if any(c.dep_ in ("amod", "compound") and c.lower_ in future_mods for c in token.children):
         return "future", False
-    if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ == "xcomp" and token.head.lemma_ == "be" and infinitive(token):
         return "future", False  # "a final agreement is to be signed"
     owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ in ("dobj", "pobj"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tidings.events.codebook import Codebook, Entry, Phrase
+from tidings.nlp import infinitive
 
 # xcomp: "ordered advisers *to leave*" is one phrase, "order leave"
 _VERB_COMPANIONS = ("prt", "prep", "dobj", "advmod", "acomp", "dative", "attr", "xcomp")
@@ -59,10 +60,6 @@ def _verb_companions(token: Token) -> set[str]:
     if predicate_of_root_noun(token):
         found |= words(token.head)
     return found
-
-
-def infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def for_clause(clause: Token) -> bool:
@@ -212,8 +209,10 @@ def doers(token: Token) -> set[str]:
 
 def _carrier(noun: Token) -> Token:
     """The verb that carries an event noun: "called *a strike*", "went on *strike*"."""
-    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "on"):
-        return noun.head if noun.dep_ == "dobj" else noun.head.head
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        return noun.head.head
     return noun
 
 
