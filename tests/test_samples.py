@@ -87,7 +87,7 @@ def test_articles_parse_and_shape(articles):
     for a in articles:
         assert set(a) >= ARTICLE_KEYS, a["id"]
         assert set(a) <= ARTICLE_KEYS | {"cluster"}, a["id"]
-        assert re.fullmatch(r"s\d{2}-[a-z0-9-]+", a["id"])
+        assert re.fullmatch(r"s\d{2,3}-[a-z0-9-]+", a["id"])
         _date(a["published"])
         assert re.fullmatch(r"https://[a-z0-9-]+\.example/\S+", a["url"]), a["url"]
         assert 150 <= len(a["text"].split()) <= 350, (a["id"], len(a["text"].split()))
