@@ -176,6 +176,25 @@ def test_both_sides_of_a_clash_are_its_actors_but_a_fire_is_fought_by_no_one(cod
     assert code("Ukraine will fight corruption, its president said.") == []
 
 
+def test_those_a_two_sided_fight_killed_are_its_sides_and_no_target(code):
+    event = only(code("A clash near the crossing on Monday killed two Iranian guards and a Taliban fighter."),
+                 "ASSAULT")
+    assert event.rule == "assault.clash:noun:clash"
+    assert countries(event.actor) == {"IRN", "AFG"} and event.recipient == []
+    # sides it names are its actors; its victims are no side, nor is the place a target
+    event = only(code("Clashes between Sudanese troops and the RSF killed 12 people in El Fasher on Monday."),
+                 "ASSAULT")
+    assert countries(event.actor) == {"SDN"} and event.recipient == []
+    # one side's attack still has a target
+    event = only(code("A Russian drone strike killed two Ukrainian soldiers."), "ASSAULT")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"UKR"}
+
+
+def test_fighting_a_war_is_two_sided_fighting(code):
+    event = only(code("Ethiopia and Eritrea fought a border war from 1998 to 2000."), "ASSAULT")
+    assert countries(event.actor) == {"ETH", "ERI"} and event.recipient == []
+
+
 def test_a_vow_to_fight_is_one_threat_even_parsed_as_a_purpose(code):
     # the small model hangs "to fight" on "sworn" as a purpose clause, not a complement
     events = code("Ethnic Albanians have sworn to fight until they gain control of the villages.")

@@ -420,6 +420,7 @@ class DocCoder:
         self.causes: dict[int, int | None] = {}  # effect trigger -> its cause's trigger
         self.located: dict[int, Location | None] = {}  # trigger -> where its event was placed
         self.negated: dict[int, bool] = {}  # trigger -> told as not having happened (``_negated``)
+        self.two_sided: set[int] = set()  # verbs telling what a two-sided fight did (``_told_of_two_sided``)
 
     def code(self) -> list[Event]:
         triggers = self.triggers
@@ -472,6 +473,12 @@ class DocCoder:
             if not trigger.nominal and not trigger.entry.effect and not parties[trigger.token.i][0]:
                 parties[trigger.token.i] = (self._subject_event_actor(trigger, by_token, parties, types),
                                             parties[trigger.token.i][1])
+            if not trigger.nominal and self._told_of_two_sided(trigger, by_token):
+                # "a clash near the crossing killed two Iranian guards and a Taliban fighter":
+                # those a two-sided fight killed are its sides when it names none, and it is
+                # aimed at no one
+                parties[trigger.token.i] = (parties[trigger.token.i][0] or parties[trigger.token.i][1], [])
+                self.two_sided.add(trigger.token.i)
         for trigger in coded:
             if trigger.entry.effect and not parties[trigger.token.i][0]:
                 cause, doers = self._cause(trigger, by_token, parties, types)
@@ -531,6 +538,13 @@ class DocCoder:
             return []
         return (self._parties_of(subject.i, by_token, parties)[0]
                 or self._antecedent_parties(by_token[subject.i], parties, types)[0])
+
+    def _told_of_two_sided(self, trigger: Trigger, by_token: dict[int, Trigger]) -> bool:
+        """A verb stating what a two-sided fight of its own type did: its subject names one
+        ("*clashes* killed 12 people", "*fighting* along the border killed 100")."""
+        subject = verb_subject(trigger.token)
+        told = by_token.get(subject.i) if subject is not None else None
+        return told is not None and told.entry.object_parties and told.entry.type == trigger.entry.type
 
     def _parties_of(self, i: int, by_token: dict[int, Trigger], parties: dict[int, tuple[list, list]]
                     ) -> tuple[list, list]:
@@ -852,7 +866,8 @@ class DocCoder:
         recipient = [e for e in self._localise(recipient, location) if e.code not in codes and not (
             event_type in self.cues.foreign_target_types and same_side(e, actor))]
         # "border guards traded fire near a canal": a clash between its actors is aimed at no place
-        if (not recipient and location and location.country and not entry.reciprocal and (
+        if (not recipient and location and location.country and not entry.reciprocal
+                and token.i not in self.two_sided and (
                 (event_type in self.cues.target_from_location_types and location.country not in {e.country for e in actor})
                 or (event_type in self.cues.domestic_target_types and {location.country} == {e.country for e in actor}))):
             recipient = [location.party()]
