@@ -158,6 +158,20 @@ def test_roles_of_members_agents_media_and_groups(nlp, text, word, expected):
     assert codes(actors, doc, word) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # a partially recognised entity is the claiming state's, sector PRE (the PLOVER manual)
+    ("Tiraspol denied the reports.", "Tiraspol", ["MDAPRE"]),
+    ("Somaliland signed a port deal.", "Somaliland", ["SOMPRE"]),
+    # an autonomous region's officials are its state's government
+    ("Tigray's interim administration accused Eritrea.", "administration", ["ETHGOV"]),
+    ("Gaza's health ministry said 40 people died.", "ministry", ["PSEGOV"]),
+    ("Erbil condemned the strike.", "Erbil", ["IRQGOV"]),
+])
+def test_regions_with_authorities_of_their_own(nlp, text, word, expected):
+    doc, actors = run(nlp, text)
+    assert codes(actors, doc, word) == expected
+
+
 def test_an_organisations_official_named_as_one_entity_is_not_opaque(nlp):
     # "the United Nations Emergency Relief Coordinator" is one ORG entity, but the UN's official
     doc, actors = run(nlp, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, "

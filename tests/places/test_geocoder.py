@@ -37,6 +37,8 @@ def test_regions_and_territories(geo):
     assert geo.resolve("the West Bank").feature == "admin1"
     assert geo.resolve("Donbas").country == geo.resolve("Donbass").country == "UKR"
     assert geo.resolve("Crimea").country == "UKR"
+    # breakaway regions are of the state that claims them
+    assert [geo.resolve(n).country for n in ("Transnistria", "South Ossetia", "Somaliland")] == ["MDA", "GEO", "SOM"]
 
 
 @pytest.mark.parametrize("name,country", [("Kharkiv region", "UKR"), ("Kursk region", "RUS")])
