@@ -190,6 +190,11 @@ def test_those_a_two_sided_fight_killed_are_its_sides_and_no_target(code):
     assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"UKR"}
 
 
+def test_what_a_requested_force_is_to_help_do_is_no_event(code):
+    events = code("The prime minister appealed for an international armed force to help fight the gangs.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
 def test_fighting_a_war_is_two_sided_fighting(code):
     event = only(code("Ethiopia and Eritrea fought a border war from 1998 to 2000."), "ASSAULT")
     assert countries(event.actor) == {"ETH", "ERI"} and event.recipient == []
@@ -218,7 +223,8 @@ def test_troops_withdrawn_or_an_envoy_recalled_are_no_target_of_their_own_side(c
 def test_a_protest_against_an_act_is_aimed_at_its_doers(code):
     events = code("Thousands of people marched through Mogadishu chanting slogans against the "
                   "agreement Ethiopia signed with Somaliland.")
-    assert countries(only(events, "PROTEST").recipient) == {"ETH"}
+    # both signers: Somaliland's authorities are Somalia's (sector PRE)
+    assert {(e.country, e.sector) for e in only(events, "PROTEST").recipient} == {("ETH", None), ("SOM", "PRE")}
 
 
 def test_one_of_the_crossings_with_a_state_is_a_closure_aimed_at_it(code):

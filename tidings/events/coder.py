@@ -241,10 +241,12 @@ def _governing_trigger(trigger: Trigger, by_token: dict[int, Trigger], cb: Codeb
     allowed = cb.cues.complement_deps
     purposes = cb.cues.purpose_types
     current: Token = trigger.token
-    for step in range(_MAX_ABSORB_DEPTH):
+    catenative = True  # only xcomp verbs so far: "(to help) fight" is where "to fight" would be
+    for _ in range(_MAX_ABSORB_DEPTH):
         current = nlp.first_conjunct(current)  # its place is its first conjunct's ("to unite and mobilize")
         dep = current.dep_
-        purpose = step == 0 and dep not in allowed and dep in cb.cues.purpose_deps
+        purpose = catenative and dep not in allowed and dep in cb.cues.purpose_deps
+        catenative = catenative and dep == "xcomp" and current.head.i not in by_token
         if ((dep not in allowed and not purpose) or current.head.i == current.i
                 or _own_fact_relative(current, by_token, cb.cues.reaction_types)
                 or _states_cause(current, cb)):
