@@ -152,6 +152,9 @@ def test_a_people_is_coded_by_the_country_it_lives_in(nlp, text, word, expected)
     ("A newspaper based in Beirut defied the ban.", "newspaper", ["JRN"]),
     ("Opposition groups in Zimbabwe are demanding reforms.", "groups", ["ZWEOPP"]),
     ("European Community foreign ministers agreed.", "ministers", ["EUR"]),
+    ("The North Korean units fought in Kursk.", "units", ["PRKMIL"]),
+    ("The Pakistani military's media wing accused India.", "wing", ["PAK"]),
+    ("The media wing accused India.", "wing", []),  # a wing needs an owner
 ])
 def test_roles_of_members_agents_media_and_groups(nlp, text, word, expected):
     doc, actors = run(nlp, text)
@@ -225,6 +228,12 @@ def test_both_neighbours_are_the_two_countries_just_named(nlp):
     assert codes(actors, doc, "neighbours") == ["IND", "PAK"]
     doc, actors = run(nlp, "Pakistan warned its neighbours.")
     assert codes(actors, doc, "neighbours") == []  # "its" is the other side
+
+
+def test_officials_of_the_two_countries_are_of_both(nlp):
+    doc, actors = run(nlp, "Japan and China traded accusations. Coast guard officials from the "
+                           "two countries held a video call.")
+    assert codes(actors, doc, "officials") == ["JPNGOV", "CHNGOV"]
 
 
 def test_people_and_mediators_are_actors(nlp):

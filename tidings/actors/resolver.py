@@ -619,13 +619,9 @@ class Resolver:
             return []
         np = self.nps.get(tok.i)
         if np is None and tok.i > self.at:
-            # a role phrase the pass has not reached yet: "a member of the Syrian parliament"
-            found = self._role_sides(tok, prepass=False)
-            if found is None:
-                return []
-            _, sides, start, end = found
-            return [Cue("resolved", c, s, code or make_code(c, s), start, end)
-                    for c, s, code in sides if c is not None]
+            # a role phrase the pass has not reached yet: "a member of the Syrian parliament",
+            # "officials from the two countries"
+            np = self._role_np(tok)
         if np is None:
             return []
         kind = "group" if np.kind == "group" else "resolved"
