@@ -570,3 +570,17 @@ def test_an_act_on_a_thing_run_by_someone_is_aimed_at_them(code):
     closure = only(code("Kosovo police on Tuesday shut down eight offices run by Serbia."), "COERCE")
     assert countries(closure.recipient) == {"SRB"}
 
+
+
+def test_those_due_somewhere_for_talks_hold_them_there(code):
+    event = only(code("A Ukrainian delegation is due in Seoul next month for talks on security cooperation."),
+                 "CONSULT")
+    assert countries(event.actor) == {"UKR"} and countries(event.recipient) == {"KOR"}
+    assert event.factuality == "future"
+
+
+def test_the_one_expected_or_ordered_to_act_acts(code):
+    event = only(code("A Russian delegation is expected in Niamey next month to discuss mining."), "CONSULT")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"NER"}
+    event = only(code("Russian troops were ordered to withdraw from Kherson."), "RETREAT")
+    assert countries(event.actor) == {"RUS"}

@@ -113,6 +113,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
                         if c.dep_ == "parataxis" and verb.head.i < c.i < verb.i), None)
         if speaker is not None and _children(speaker, "nsubj"):
             return _children(speaker, "nsubj")[0]
+    if verb.dep_ == "xcomp" and _children(verb.head, "nsubjpass"):
+        # "a delegation is expected to discuss", "the troops were ordered to withdraw": the one
+        # expected or ordered does it
+        return _children(verb.head, "nsubjpass")[0]
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "advmod") and verb.head.i != verb.i:
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":

@@ -326,6 +326,8 @@ def _clause_verb(noun: Token) -> tuple[Token, list[str]] | None:
         if current.dep_ not in _OBJECT_UP:
             return None
         current = current.head
+        if current.dep_ == "acomp":
+            current = current.head  # a predicate adjective's are its verb's ("is due *for talks*")
         if current.pos_ in ("VERB", "AUX"):
             return current, preps
         if current.dep_ == "prep":
