@@ -153,6 +153,7 @@ def test_a_people_is_coded_by_the_country_it_lives_in(nlp, text, word, expected)
     ("Opposition groups in Zimbabwe are demanding reforms.", "groups", ["ZWEOPP"]),
     ("European Community foreign ministers agreed.", "ministers", ["EUR"]),
     ("The North Korean units fought in Kursk.", "units", ["PRKMIL"]),
+    ("A Harare magistrate refused him bail.", "magistrate", ["ZWEJUD"]),
     ("The Pakistani military's media wing accused India.", "wing", ["PAK"]),
     ("The media wing accused India.", "wing", []),  # a wing needs an owner
 ])

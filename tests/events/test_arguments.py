@@ -584,3 +584,9 @@ def test_the_one_expected_or_ordered_to_act_acts(code):
     assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"NER"}
     event = only(code("Russian troops were ordered to withdraw from Kherson."), "RETREAT")
     assert countries(event.actor) == {"RUS"}
+
+
+def test_a_verb_aimed_by_its_own_preposition_shares_no_object(code):
+    events = code("The Gulf Cooperation Council said it stood by Kuwait and urged Iraq to respect the boundary.")
+    assert countries(only(events, "SUPPORT").recipient) == {"KWT"}
+    assert countries(only(events, "REQUEST").recipient) == {"IRQ"}

@@ -149,6 +149,7 @@ def test_names_are_not_events(triggers):
     ("The EU suspended visa-free travel for Georgian officials.", "suspended", "sanction.discontinue"),
     ("Rebels clashed with Ethiopian troops near Gondar.", "clashed", "assault.clash"),
     ("Fano fighters battled federal troops.", "battled", "assault.clash"),
+    ("Kuwait's coast guard stepped up patrols in the waterway.", "stepped", "mobilize.send"),
     ("Army bulldozers demolished Palestinian homes in Gaza.", "demolished", "coerce.damage"),
     ("Settlers set fire to the offices of the administrators.", "set", "coerce.damage"),
     ("The rebels detonated a car bomb in the market.", "detonated", "assault.bomb"),

@@ -232,7 +232,9 @@ class ArgumentFinder:
                 actor = actor + self._co_actors(token)
             objects = _children(token, "dative")
             if entry.type not in self.cues.means_object_types:
-                sharer = object_sharer(token)
+                # "stood by Kuwait and urged Iraq to ...": a verb aimed by its own preposition
+                # shares no object
+                sharer = None if prep_objects(token, entry.recipient_preps) else object_sharer(token)
                 objects += _children(sharer if sharer is not None else token, "dobj")
             if _children(token, "agent") or entry.type in self.cues.passive_patient_types:
                 # "was hit by drones", "79 people had been detained": the one acted on; not a
