@@ -190,6 +190,13 @@ def test_those_a_two_sided_fight_killed_are_its_sides_and_no_target(code):
     assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"UKR"}
 
 
+def test_an_offer_to_give_aid_is_aid_to_come(code):
+    event = only(code("The U.S. ambassador offered to provide drones and armoured vehicles to the Mexican "
+                      "National Guard."), "AID")
+    assert event.factuality == "future" and event.rule == "agree.promise:verb:offer"
+    assert countries(event.actor) == {"USA"} and countries(event.recipient) == {"MEX"}
+
+
 def test_what_a_requested_force_is_to_help_do_is_no_event(code):
     events = code("The prime minister appealed for an international armed force to help fight the gangs.")
     assert [e.event_type for e in events] == ["REQUEST"]

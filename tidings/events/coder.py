@@ -758,6 +758,8 @@ class DocCoder:
         # "vowed to attack the capital" is a THREATEN, not a promise of cooperation
         event_type = next((t for k, t in entry.complement_types.items() if k in inner), event_type)
         factuality: Factuality = classify(token, self.cb, position=entry.type in self.cues.stance_types)
+        if event_type != entry.type and event_type in self.cues.promised_act_types and factuality == "asserted":
+            factuality = "future"  # "offered to provide drones": the aid is to come
         announcing = speech_verb(token, self.cb) if factuality in ("future", "hypothetical") else None
         if announcing is not None and event_type in self.cues.announced_concession_types:
             # "said it would reopen the border" is a concession made now; "said the crossing
