@@ -154,6 +154,8 @@ def test_a_people_is_coded_by_the_country_it_lives_in(nlp, text, word, expected)
     ("European Community foreign ministers agreed.", "ministers", ["EUR"]),
     ("The North Korean units fought in Kursk.", "units", ["PRKMIL"]),
     ("A Harare magistrate refused him bail.", "magistrate", ["ZWEJUD"]),
+    ("Jihadist fighters overran the post.", "fighters", ["REB"]),  # fighters of a kind the modifier says
+    ("Armed bandits stormed a school.", "bandits", ["CRM"]),
     ("The Pakistani military's media wing accused India.", "wing", ["PAK"]),
     ("The media wing accused India.", "wing", []),  # a wing needs an owner
 ])
