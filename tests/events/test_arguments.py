@@ -591,3 +591,14 @@ def test_a_verb_aimed_by_its_own_preposition_shares_no_object(code):
     events = code("The Gulf Cooperation Council said it stood by Kuwait and urged Iraq to respect the boundary.")
     assert countries(only(events, "SUPPORT").recipient) == {"KWT"}
     assert countries(only(events, "REQUEST").recipient) == {"IRQ"}
+
+
+def test_one_due_somewhere_is_a_visit_to_come(code):
+    event = only(code("Brazil's foreign minister is due in Caracas on Monday as part of a mediation effort."),
+                 "CONSULT")
+    assert event.rule == "consult.visit:verb:due" and event.factuality == "future"
+    assert countries(event.actor) == {"BRA"} and countries(event.recipient) == {"VEN"}
+    event = only(code("The chairman of the African Union commission is due in Algiers next week."), "CONSULT")
+    assert [e.code for e in event.actor] == ["AFU"] and countries(event.recipient) == {"DZA"}
+    # what is due is no visit unless someone is
+    assert code("Elections are due in September.") == []

@@ -210,6 +210,8 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
         return "future", False
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and infinitive(token):
         return "future", False  # "a final agreement is to be signed"
+    if token.dep_ == "acomp" and verb_forms(token) & future_gov and not _past(token.head):
+        return "future", False  # "is due in Seoul next week": a trip to come
     owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ in ("dobj", "pobj"):
         if verb_forms(owner) & cb.cues.future_object_governors or (

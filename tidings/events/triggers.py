@@ -281,6 +281,8 @@ def _candidate(token: Token) -> tuple[bool, bool]:
         return False, False
     if token.pos_ == "VERB":
         return token.dep_ != "amod", False
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return True, False  # a predicate adjective states as a verb does: "is due in Seoul"
     if token.pos_ == "NOUN":
         return token.dep_ not in ("compound", "amod"), True
     return False, False
