@@ -602,3 +602,11 @@ def test_one_due_somewhere_is_a_visit_to_come(code):
     assert [e.code for e in event.actor] == ["AFU"] and countries(event.recipient) == {"DZA"}
     # what is due is no visit unless someone is
     assert code("Elections are due in September.") == []
+
+
+def test_a_complaint_is_aimed_at_the_one_its_clause_says_did_wrong(code):
+    event = only(code("Egypt has complained to the UN Security Council that Ethiopia broke international law."),
+                 "ACCUSE")
+    assert countries(event.recipient) == {"ETH"}
+    event = only(code("Egypt has complained to the UN Security Council about the dam."), "ACCUSE")
+    assert countries(event.recipient) == {"UNO"}  # with no one said to do wrong, the one told

@@ -140,6 +140,7 @@ class Cues:
     announced_concession_types: frozenset[str] = frozenset()
     announced_threat_types: frozenset[str] = frozenset()
     promised_act_types: frozenset[str] = frozenset()
+    accused_in_clause_types: frozenset[str] = frozenset()
     halted_act_types: frozenset[str] = frozenset()
     authority_reported_types: frozenset[str] = frozenset()
     authority_sectors: frozenset[str] = frozenset()

@@ -842,6 +842,12 @@ class DocCoder:
         if not recipient and event_type in self.cues.recipient_from_clause_types:
             recipient = self.finder.addressee(token, actor)
         mutual = entry.reciprocal and len({e.code for e in actor}) > 1
+        if event_type in self.cues.accused_in_clause_types:
+            # "complained to the Security Council that Ethiopia broke international law": the
+            # one the clause says did wrong, not the one told
+            accused = [e for clause in token.children if clause.dep_ == "ccomp"
+                       for e in self.finder.subject_of(clause) if not same_side(e, actor)]
+            recipient = accused or recipient
         if not recipient and event_type in self.cues.recipient_from_complement_types and not mutual:
             # not its own subject: "Vietnam is committed to opening up" is aimed at no one; nor
             # what parties agree among themselves ("agreeing to exchange prisoners of war")
