@@ -706,3 +706,8 @@ def test_a_march_against_a_country_is_aimed_at_it_and_not_placed_there(code):
                    "chanting slogans against India.")
     assert countries(march.recipient) == {"IND"}
     assert march.location is None or march.location.country != "IND"
+
+
+def test_a_clause_stating_an_event_noun_dates_it(code):
+    event = only(code("Sudan and Egypt criticised the treaty Ethiopia signed with Somaliland in 2024."), "AGREE")
+    assert (event.date, event.date_precision, event.factuality) == (dt.date(2024, 1, 1), "year", "historical")

@@ -1046,6 +1046,10 @@ class DocCoder:
         sharer = object_sharer(trigger.token)  # "armed and trained the SDF *since 2015*"
         if sharer is not None:
             clauses.add(sharer.i)
+        if trigger.nominal:
+            # "the accord the two countries *signed in 1974*": a clause on an event noun that
+            # states it is of its time
+            clauses |= {c.i for c in trigger.token.children if c.dep_ in ("relcl", "acl") and is_light_verb(c, self.cb)}
         for owner in (clauses, {nlp.first_conjunct(clause).i}, {speaker.i} if speaker is not None else set(),
                       {clause_of(clause.head).i} if same_time or near_time else set()):
             for said_of, anchored in dated:
