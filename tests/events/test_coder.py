@@ -711,3 +711,10 @@ def test_a_march_against_a_country_is_aimed_at_it_and_not_placed_there(code):
 def test_a_clause_stating_an_event_noun_dates_it(code):
     event = only(code("Sudan and Egypt criticised the treaty Ethiopia signed with Somaliland in 2024."), "AGREE")
     assert (event.date, event.date_precision, event.factuality) == (dt.date(2024, 1, 1), "year", "historical")
+
+
+def test_an_event_said_not_to_take_place_is_negated(code):
+    for text in ("The planned summit between Serbia and Kosovo did not go ahead.",
+                 "Talks between Armenia and Azerbaijan have not resumed since May."):
+        assert only(code(text), "CONSULT").factuality == "negated", text
+    assert only(code("Talks between Armenia and Azerbaijan resumed on Monday."), "CONSULT").factuality == "asserted"

@@ -116,6 +116,7 @@ class Cues:
     charging_types: frozenset[str] = frozenset()
     opaque_to_negation: frozenset[str] = frozenset()
     negating_subjects: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()

@@ -29,8 +29,19 @@ def _is_negated(token: Token, cb: Codebook) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "preconj") and child.lower_ in negating_subjects:
             return True  # "neither announced a deal"
+    # "the session did not take place", "talks have not resumed": an event said not to occur
+    if token.dep_ == "nsubj" and _occurrence(token.head, cb) and any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.head.children):
+        return True
     # "without an agreement", "without agreeing to a ceasefire"
     return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cb.cues.negation_words
+
+
+def _occurrence(verb: Token, cb: Codebook) -> bool:
+    """A verb saying that its subject event happens ("take place", "go ahead", "resume")."""
+    forms = verb_forms(verb)
+    phrases = {f"{form} {c.lower_}" for form in forms for c in verb.children if c.dep_ in ("dobj", "prt", "advmod")}
+    return bool((forms | phrases) & cb.cues.occurrence_verbs)
 
 
 def speech_verb(token: Token, cb: Codebook) -> Token | None:
