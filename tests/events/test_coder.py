@@ -718,3 +718,8 @@ def test_an_event_said_not_to_take_place_is_negated(code):
                  "Talks between Armenia and Azerbaijan have not resumed since May."):
         assert only(code(text), "CONSULT").factuality == "negated", text
     assert only(code("Talks between Armenia and Azerbaijan resumed on Monday."), "CONSULT").factuality == "asserted"
+
+
+def test_what_one_due_somewhere_is_to_do_there_is_to_come(code):
+    events = code("A US delegation is due in Nuuk on Thursday to meet leaders of the opposition.")
+    assert {e.factuality for e in events} == {"future"}

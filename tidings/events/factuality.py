@@ -237,6 +237,9 @@ def _modal_factuality(token: Token, cb: Codebook) -> tuple[Factuality, bool]:
     verdict: Factuality | None = None
     clause = token  # the verb (or noun) whose auxiliaries and marks apply to this event
     for head, dep in [(token, "self"), *_governors(token)]:
+        if dep == "advcl" and infinitive(clause) and not _past(head) and any(
+                c.dep_ == "acomp" and verb_forms(c) & future_gov for c in head.children):
+            return verdict or "future", False  # "is due in Washington next week *to discuss* ..."
         if dep in ("conj", "advcl", "relcl", "parataxis") or (dep == "ccomp" and head.lemma_ in speech):
             break  # another proposition, or reported speech which keeps its own factuality
         if dep == "pobj" and head.lower_ in cb.cues.time_preps | cb.cues.cause_preps:
