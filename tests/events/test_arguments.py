@@ -610,3 +610,9 @@ def test_a_complaint_is_aimed_at_the_one_its_clause_says_did_wrong(code):
     assert countries(event.recipient) == {"ETH"}
     event = only(code("Egypt has complained to the UN Security Council about the dam."), "ACCUSE")
     assert countries(event.recipient) == {"UNO"}  # with no one said to do wrong, the one told
+
+
+def test_a_demand_for_a_withdrawal_asks_those_to_withdraw(code):
+    event = only(code("Moldova renewed its demand for the withdrawal of the 1,500 Russian soldiers in the region."),
+                 "REQUEST")
+    assert countries(event.recipient) == {"RUS"}

@@ -420,9 +420,13 @@ class ArgumentFinder:
                     found = [e for e in self._entities(subject) if not same_side(e, actor)]
                     if found:
                         return found
+        # "its demand for the withdrawal of Russian soldiers": those to withdraw are asked
+        doers = [e for noun in asked if noun.lemma_.lower() in self.cues.done_by_object_nouns
+                 for member in prep_objects(noun, ("of",)) for e in self._entities(member)
+                 if not same_side(e, actor)]
         # "demanded an immediate admission by Moscow": who is to do the act demanded
-        return [e for noun in asked for agent in prep_objects(noun, ("by",))
-                for e in self._entities(agent) if not same_side(e, actor)]
+        return doers or [e for noun in asked for agent in prep_objects(noun, ("by",))
+                         for e in self._entities(agent) if not same_side(e, actor)]
 
     def at_premises(self, token: Token, preps: Iterable[str]) -> list[Entity]:
         """Whose premises an event is held at, by the trigger or its clause's verb: "a group of

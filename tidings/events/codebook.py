@@ -117,6 +117,7 @@ class Cues:
     opaque_to_negation: frozenset[str] = frozenset()
     negating_subjects: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    done_by_object_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
