@@ -616,3 +616,9 @@ def test_a_demand_for_a_withdrawal_asks_those_to_withdraw(code):
     event = only(code("Moldova renewed its demand for the withdrawal of the 1,500 Russian soldiers in the region."),
                  "REQUEST")
     assert countries(event.recipient) == {"RUS"}
+
+
+def test_an_act_on_ones_membership_is_aimed_at_the_body(code):
+    event = only(code("Armenia has frozen its participation in the Russian-led Collective Security Treaty "
+                      "Organization."), "SANCTION")
+    assert countries(event.recipient) == {"IGO"}

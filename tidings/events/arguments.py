@@ -205,6 +205,9 @@ class ArgumentFinder:
                 # "closed its airspace to all flights *to and from Mali*": where they go or come from
                 entities = [e for end in prep_objects(token, ("to", "from")) for e in self._entities(end)
                             if e.country]
+            if not entities and token.lemma_.lower() in self.cues.membership_nouns:
+                # "froze its participation in the CSTO": the body one takes part in
+                entities = [e for body in prep_objects(token, ("in", "of")) for e in self._entities(body)]
             if not entities and token.lemma_.lower() in self.cues.border_nouns:
                 # "closed its border with Belarus": the state across it
                 entities = [e for across in prep_objects(token, ("with",)) for e in self._entities(across)]

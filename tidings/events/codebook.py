@@ -118,6 +118,7 @@ class Cues:
     negating_subjects: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     done_by_object_nouns: frozenset[str] = frozenset()
+    membership_nouns: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
     future_modifiers: frozenset[str] = frozenset()
