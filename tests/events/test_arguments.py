@@ -622,3 +622,11 @@ def test_an_act_on_ones_membership_is_aimed_at_the_body(code):
     event = only(code("Armenia has frozen its participation in the Russian-led Collective Security Treaty "
                       "Organization."), "SANCTION")
     assert countries(event.recipient) == {"IGO"}
+
+
+def test_a_side_meeting_in_its_own_capital_hosts_the_others(code):
+    event = only(code("Italian and Libyan ministers met in Rome on Tuesday."), "CONSULT")
+    assert countries(event.actor) == {"LBY"} and countries(event.recipient) == {"ITA"}
+    # not in another city of its country: neither is the other's guest
+    event = only(code("Trump and Putin met in Anchorage on Friday."), "CONSULT")
+    assert countries(event.actor) == {"USA", "RUS"} and event.recipient == []

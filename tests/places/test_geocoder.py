@@ -187,3 +187,8 @@ def test_the_same_place_under_another_name_is_no_support(geo):
 def test_news_names_of_unions_and_regions(geo, name, expected):
     loc = geo.resolve(name)
     assert (loc.name, loc.feature) == expected
+
+
+def test_national_capitals_are_known(geo):
+    assert geo.is_capital(geo.resolve("Rome")) and geo.is_capital(geo.resolve("Kyiv"))
+    assert not geo.is_capital(geo.resolve("Anchorage"))

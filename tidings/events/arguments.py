@@ -29,6 +29,7 @@ from tidings.events.triggers import (
     for_clause,
 )
 from tidings.model import Entity, Location, same_side
+from tidings.places import Geocoder
 
 _THIRD_PARTY = "third-party"  # mode of a mediation: its actor stands between the others
 _TOGETHER = ("with", "between", "among", "alongside")
@@ -362,8 +363,12 @@ class ArgumentFinder:
             # is the host (not "Trump and Putin met in Anchorage", where neither is met)
             at_home = [e for e in actor if e.country == venue.country]
             guests = [e for e in partners + recipient if e.country and e.country != venue.country]
+            if at_home and not guests and Geocoder.default().is_capital(venue):
+                # "talks between Italy's interior minister and his Libyan counterpart in Rome":
+                # a side in its own capital hosts the others
+                guests = [e for e in actor if e.country and e.country != venue.country]
             if at_home and guests:
-                return guests + [e for e in actor if e not in at_home], at_home
+                return guests + [e for e in actor if e not in at_home and e not in guests], at_home
         actor = actor + [e for e in partners if e not in hosts]
         recipient = recipient + hosts
         parties = {e.country for e in actor + recipient}

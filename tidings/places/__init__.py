@@ -76,6 +76,11 @@ class Geocoder:
         loc = self._best(ranked)
         return self._in_part(loc.model_copy(update={"qualifier": qualifier})) if loc and qualifier else loc
 
+    def is_capital(self, loc: Location) -> bool:
+        """Whether a geocoded place is a national capital."""
+        return loc.geonameid is not None and any(
+            place.capital and place.geonameid == loc.geonameid for place, _ in self.gaz.lookup(loc.name))
+
     # -- documents -----------------------------------------------------------------------
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """The place mentions of ``doc`` before resolution."""
