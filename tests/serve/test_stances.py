@@ -179,7 +179,7 @@ def stories_server(pipeline_db: Path, tmp_path_factory: pytest.TempPathFactory):
 def test_stories_most_sources_first(stories_server):
     with stories_server.client() as c:
         body = get(c, "/api/stories", limit=1000)
-        assert "note" not in body and body["total"] == len(body["items"]) > 0
+        assert "note" not in body and len(body["items"]) == min(body["total"], 1000) > 0
         ranks = [(-s["num_sources"], -s["num_articles"], -s["num_mentions"], s["story_id"])
                  for s in body["items"]]
         assert ranks == sorted(ranks)
