@@ -157,6 +157,7 @@ def test_a_people_is_coded_by_the_country_it_lives_in(nlp, text, word, expected)
     ("Jihadist fighters overran the post.", "fighters", ["REB"]),  # fighters of a kind the modifier says
     ("Armed bandits stormed a school.", "bandits", ["CRM"]),
     ("A member of Russia's lower house of parliament spoke.", "member", ["RUSLEG"]),
+    ("The Turkish Cypriot leader rejected the plan.", "leader", ["CYPGOV"]),  # a community of Cyprus
     ("The Pakistani military's media wing accused India.", "wing", ["PAK"]),
     ("The media wing accused India.", "wing", []),  # a wing needs an owner
 ])

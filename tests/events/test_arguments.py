@@ -630,3 +630,8 @@ def test_a_side_meeting_in_its_own_capital_hosts_the_others(code):
     # not in another city of its country: neither is the other's guest
     event = only(code("Trump and Putin met in Anchorage on Friday."), "CONSULT")
     assert countries(event.actor) == {"USA", "RUS"} and event.recipient == []
+
+
+def test_a_host_named_before_the_talks_hosts_them(code):
+    event = only(code("Russian and Ukrainian negotiators held Turkey-hosted talks on Monday."), "CONSULT")
+    assert countries(event.actor) == {"RUS", "UKR"} and countries(event.recipient) == {"TUR"}

@@ -377,10 +377,12 @@ class ArgumentFinder:
         return actor, recipient
 
     def _hosts_named(self, talks: Token) -> list[Entity]:
-        """The third party a participle on talks names as their host ("hosted by Malaysia")."""
-        return [e for verb in _children(talks, "acl")
+        """The third party a participle on talks names as their host ("hosted by Malaysia",
+        "Qatar-hosted talks")."""
+        return [e for verb in _children(talks, "acl", "amod")
                 if verb_forms(verb) & self.cues.hosting_verbs
-                for agent in prep_objects(verb, ("by",)) for e in self._entities(agent)]
+                for agent in prep_objects(verb, ("by",)) + _children(verb, "npadvmod")
+                for e in self._entities(agent)]
 
     def _venue(self, token: Token) -> Location | None:
         """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb, or
