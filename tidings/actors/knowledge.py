@@ -46,7 +46,7 @@ ACTORS_DIR = PACKAGE_DATA / "actors"
 DEMONYMS = PACKAGE_DATA / "places" / "demonyms.csv"
 
 # Kinds of named entry, in the order one wins over another when two share a name.
-KINDS = ("block", "igo", "ngo", "group", "institution", "person", "country", "capital",
+KINDS = ("block", "igo", "ngo", "group", "region", "institution", "person", "country", "capital",
          "demonym")
 
 _SPACE = re.compile(r"\s+")
@@ -196,7 +196,7 @@ def _build(data_dir: Path, demonyms: Path) -> ActorKnowledge:
     _demonyms(index, demonyms, iso3)
     ambiguous_capitals = _capitals(index, data_dir / "capitals.yaml", valid)
     for kind, filename in (("igo", "igos.yaml"), ("ngo", "ngos.yaml"), ("group", "groups.yaml"),
-                           ("group", "regions.yaml"), ("institution", "institutions.yaml")):
+                           ("region", "regions.yaml"), ("institution", "institutions.yaml")):
         valid |= _named(index, data_dir / filename, kind, valid)
     roles, modifiers, words, owned = _roles(data_dir / "roles.yaml")
     _people(index, data_dir / "people.csv", iso3)

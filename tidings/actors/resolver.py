@@ -247,6 +247,8 @@ class Resolver:
         assert entry is not None
         if _dateline(self.doc, span):
             return None  # "TEHRAN (Reuters) —": where the story was filed
+        if entry.kind == "region" and entry.sector is None:
+            return None  # a region is a place ("strikes on Gaza") that owns roles ("Gaza's health ministry")
         locative = _locative(token)
         if entry.kind == "capital":
             if locative or _followed_by_state(token):
