@@ -235,6 +235,14 @@ def test_both_neighbours_are_the_two_countries_just_named(nlp):
     assert codes(actors, doc, "neighbours") == []  # "its" is the other side
 
 
+def test_the_military_is_the_one_just_named(nlp):
+    doc, actors = run(nlp, "The Myanmar military bombed rebel positions on Friday. The rebels accused "
+                           "the military of bombing a monastery.")
+    assert codes(actors, doc, "military", nth=1) == ["MMRMIL"]
+    doc, actors = run(nlp, "Thailand's army and Cambodia's army clashed. The army said two soldiers died.")
+    assert codes(actors, doc, "army", nth=2) == ["MIL"]  # either army: left to the article's own
+
+
 def test_officials_of_the_two_countries_are_of_both(nlp):
     doc, actors = run(nlp, "Japan and China traded accusations. Coast guard officials from the "
                            "two countries held a video call.")

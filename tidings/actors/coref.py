@@ -223,6 +223,27 @@ def same_role(res: Resolver, head: Token, role: Role):
     return combine(role.sector, role, cue)
 
 
+def same_body(res: Resolver, head: Token, role: Role):
+    """(country, sector, code) for "the military", "the government" (a role of the article's
+    own): the one country whose body so called was named before, in this or the previous
+    sentence, else in the whole article ("Myanmar's military ... the military" in a story filed
+    from Thailand; not "Rwandan troops ... the army" in one filed from Mozambique)."""
+    from .resolver import make_code
+
+    cands = [np for np in res.order if np.head < head.i and np.role is not None
+             and not np.person and np.role.phrase == role.phrase
+             and any(e.country for e in np.entities)]
+    near = [np for np in cands if np.sent >= res.sent_of[head.i] - 1]
+    for group in (near, cands):
+        countries = {e.country for np in group for e in np.entities if e.country}
+        if len(countries) == 1:
+            ent = group[-1].entities[0]
+            return ent.country, role.sector, make_code(ent.country, role.sector)
+        if countries:
+            return None  # two states' armies named: "the army" could be either
+    return None
+
+
 def named_group(res: Resolver, head: Token, role: Role):
     """(country, sector, code) for "the group": the one armed group named just before; for "the
     bloc" (a role of sector IGO), the one intergovernmental body."""

@@ -408,8 +408,10 @@ class Resolver:
             if side is not None:
                 return self._new_np(head, "role", start, end, [side], **flags)
         if definite and role.home and not plural:
-            # "the army said": the article's own army; the event coder gives the country
-            return self._new_np(head, "role", start, end, [(None, role.sector, None)], **flags)
+            # "the army said": the army just named, else the article's own army, whose country
+            # the event coder gives
+            side = coref.same_body(self, head, role) or (None, role.sector, None)
+            return self._new_np(head, "role", start, end, [side], **flags)
         if role.needs_owner or role.sector is None:
             return None
         mods = self.left_mods(head)
