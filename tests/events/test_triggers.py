@@ -150,6 +150,8 @@ def test_names_are_not_events(triggers):
     ("Rebels clashed with Ethiopian troops near Gondar.", "clashed", "assault.clash"),
     ("Fano fighters battled federal troops.", "battled", "assault.clash"),
     ("Kuwait's coast guard stepped up patrols in the waterway.", "stepped", "mobilize.send"),
+    ("Turkish fighter jets violated Greek airspace over the Aegean.", "violated", "mobilize.incursion"),
+    ("Four Chinese coast guard ships entered Japanese waters.", "entered", "mobilize.incursion"),
     ("Army bulldozers demolished Palestinian homes in Gaza.", "demolished", "coerce.damage"),
     ("Settlers set fire to the offices of the administrators.", "set", "coerce.damage"),
     ("The rebels detonated a car bomb in the market.", "detonated", "assault.bomb"),
@@ -359,3 +361,7 @@ def test_pressing_ahead_with_something_is_no_demand(triggers):
     assert "pressing" not in triggers("Pakistan expelled 19,000 Afghans, pressing ahead with a deportation drive.")
     assert triggers("Washington pressed Kyiv to accept the deal.").get("pressed") == "request.demand"
 
+
+
+def test_only_a_states_ships_aircraft_or_troops_make_an_incursion(triggers):
+    assert "entered" not in {t.token.text for t in triggers("Chinese fishermen entered Philippine waters.")}
