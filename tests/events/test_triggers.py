@@ -364,4 +364,5 @@ def test_pressing_ahead_with_something_is_no_demand(triggers):
 
 
 def test_only_a_states_ships_aircraft_or_troops_make_an_incursion(triggers):
-    assert "entered" not in {t.token.text for t in triggers("Chinese fishermen entered Philippine waters.")}
+    assert "entered" not in triggers("Chinese fishermen entered Philippine waters.")
+    assert triggers("Chinese warships entered Philippine waters.").get("entered") == "mobilize.incursion"
