@@ -723,3 +723,13 @@ def test_an_event_said_not_to_take_place_is_negated(code):
 def test_what_one_due_somewhere_is_to_do_there_is_to_come(code):
     events = code("A US delegation is due in Nuuk on Thursday to meet leaders of the opposition.")
     assert {e.factuality for e in events} == {"future"}
+
+
+def test_people_displaced_are_of_where_they_fled_from(code):
+    events = code("ELN fighters attacked villages in Colombia's Catatumbo region on Friday. Thousands "
+                  "of residents fled towards the Venezuelan border.")
+    fled = only(events, "SANCTION")
+    assert countries(fled.actor) == {"COL"} and countries(fled.recipient) == {"COL"}
+    workers = only(code("An Ethiopian militia raided farms near Gedaref. About 3,000 seasonal farm "
+                        "workers fled."), "SANCTION")
+    assert countries(workers.actor) == {"ETH"}  # workers flee: it befalls them

@@ -479,9 +479,10 @@ class DocCoder:
                                             parties[trigger.token.i][1])
             if not trigger.nominal and self._told_of_two_sided(trigger, by_token):
                 # "a clash near the crossing killed two Iranian guards and a Taliban fighter":
-                # those a two-sided fight killed are its sides when it names none, and it is
-                # aimed at no one
-                parties[trigger.token.i] = (parties[trigger.token.i][0] or parties[trigger.token.i][1], [])
+                # those a two-sided fight killed are its sides when it names none (not
+                # civilians: "fighting killed about 100 people"), and it is aimed at no one
+                actor, killed = parties[trigger.token.i]
+                parties[trigger.token.i] = (actor or [e for e in killed if e.sector not in self.cues.befallen_sectors], [])
                 self.two_sided.add(trigger.token.i)
         for trigger in coded:
             if trigger.entry.effect and not parties[trigger.token.i][0]:
@@ -859,7 +860,7 @@ class DocCoder:
         if not recipient and event_type in self.cues.target_at_premises_types:
             recipient = self.finder.at_premises(token, self.cues.premises_preps)
         modes = _modes(trigger)
-        location = self.venues.stated(token, event_type, sentence, actor, recipient)
+        location = self.venues.stated(token, event_type, sentence, actor, recipient, leaving=entry.effect)
         self.located[token.i] = location
         if entry.effect and self.causes.get(token.i) in self.located:
             # people displaced by an attack are of the place it struck: "residents fled"

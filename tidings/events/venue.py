@@ -29,6 +29,8 @@ _LEDE_SENTENCES = 3  # the dateline places the events of the article's first sen
 _ACTOR_DEPS = ("nsubj",)
 # ... nor one after these: "rejected *by* Moscow"; "slogans *against* India" name its target.
 _PARTY_PREPS = frozenset({"by", "against"})
+# ... nor, for people fleeing, one after these: "fled *towards* the city of Cucuta" is where they went.
+_DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "across"})
 # Prepositions telling the act a verb is done through ("killed *in* an explosion", "*by* shelling").
 _MEANS_PREPS = frozenset({"in", "by", "with", "through"})
 
@@ -80,7 +82,7 @@ class Venues:
         self.target_types = target_types
 
     def stated(self, token: Token, event_type: str, sentence: Span, actor: list[Entity],
-               recipient: list[Entity]) -> Location | None:
+               recipient: list[Entity], *, leaving: bool = False) -> Location | None:
         """A place the sentence says the event stated by ``token`` happened at: in the
         trigger's phrase, then its clause, then the sentence; attached by a location
         preposition first. The words naming its actors are no place, nor those naming its
@@ -107,6 +109,8 @@ class Venues:
             if _source_of_thing(root) or (place.feature == "country" and _owner_of_thing(root)):
                 continue
             attached = root.dep_ == "pobj" and root.head.lower_ in self.location_preps
+            if leaving and root.dep_ == "pobj" and root.head.lower_ in _DESTINATION_PREPS:
+                continue  # people displaced are of where they fled from
             if root.i not in own and not (attached and root.head.head.pos_ in ("VERB", "AUX")):
                 continue  # outside the clause, only a place said of a verb: not "for many in Kyiv"
             position = (0 if root.i in below else 1 if root.i in own else 4) + (0 if attached else 2)
