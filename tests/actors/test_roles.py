@@ -243,6 +243,13 @@ def test_the_military_is_the_one_just_named(nlp):
     assert codes(actors, doc, "army", nth=2) == ["MIL"]  # either army: left to the article's own
 
 
+def test_the_three_countries_are_the_articles_principal_states(nlp):
+    doc, actors = run(nlp, "Egypt accused Ethiopia of breaking the law. Ethiopia rejected Egypt's letter. "
+                           "Sudan backed Egypt. Ethiopia accused Sudan of siding with Cairo. The United "
+                           "States urged restraint. The three countries signed a declaration in 2015.")
+    assert sorted(e.country for e in actors.entities_for(tok(doc, "countries"))) == ["EGY", "ETH", "SDN"]
+
+
 def test_officials_of_the_two_countries_are_of_both(nlp):
     doc, actors = run(nlp, "Japan and China traded accusations. Coast guard officials from the "
                            "two countries held a video call.")

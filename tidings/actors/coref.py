@@ -358,10 +358,14 @@ def pair(res: Resolver, head: Token, role: Role, count: int):
            if np.head < head.i and _clause(res.doc[np.head]) in controlling for e in np.entities}
     # the last few sentences first; else, for people, the whole article before it ("At Tuesday's
     # meeting the two ministers agreed", six sentences after the two ministers' talks were told)
+    # "the two countries", "the three countries": the article's principal states when they
+    # stand out, not a third state named since ("... due in Washington. The three countries
+    # signed a declaration in 2015")
+    chosen = _principal_states(res, head, count, own) if role.group == "country" else {}
     for start in (first, 0) if role.person else (first,):
-        chosen = _sides(res, head, role, count, own, clause, start)
         if len(chosen) == count:
             break
+        chosen = _sides(res, head, role, count, own, clause, start)
     if len(chosen) < count and not role.person:
         chosen = _principal_states(res, head, count, own) or chosen
     if len(chosen) < count:
