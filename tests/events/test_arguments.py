@@ -606,6 +606,12 @@ def test_a_side_meeting_in_its_own_capital_hosts_the_others(code):
     assert countries(event.actor) == {"USA", "RUS"} and event.recipient == []
 
 
+def test_those_gone_somewhere_for_talks_are_hosted_there(code):
+    event = only(code("A Turkish envoy flew into Tripoli on Wednesday for talks with Libya's prime minister."),
+                 "CONSULT")
+    assert countries(event.actor) == {"TUR"} and countries(event.recipient) == {"LBY"}
+
+
 def test_a_host_named_before_the_talks_hosts_them(code):
     event = only(code("Russian and Ukrainian negotiators held Turkey-hosted talks on Monday."), "CONSULT")
     assert countries(event.actor) == {"RUS", "UKR"} and countries(event.recipient) == {"TUR"}

@@ -386,14 +386,14 @@ class ArgumentFinder:
 
     def _venue(self, token: Token) -> Location | None:
         """The place a meeting is held: "in"/"at" a place, on the trigger or its light verb, or
-        where those gone "for talks" are ("was in Chisinau for talks", "is due in Ankara for
-        talks")."""
-        owners = [token, token.head]
+        where those gone "for talks" are or went ("was in Chisinau for talks", "is due in Ankara
+        for talks", "flew into Tripoli for talks")."""
+        owners = [(token, ("in", "at")), (token.head, ("in", "at"))]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
             verb = token.head.head
-            owners += [verb, *_children(verb, "acomp")]
-        for owner in owners:
-            for place_word in prep_objects(owner, ("in", "at")):
+            owners += [(owner, ("in", "at", "to", "into")) for owner in (verb, *_children(verb, "acomp"))]
+        for owner, preps in owners:
+            for place_word in prep_objects(owner, preps):
                 for place in self.places:
                     if (place.country and place.start_char is not None
                             and place.start_char <= place_word.idx < (place.end_char or 0)):
