@@ -207,20 +207,24 @@ def same_role(res: Resolver, head: Token, role: Role):
     """(country, sector, code) for "the president": the one earlier office-holder's country."""
     from .resolver import Cue, combine
 
-    cands = [np for np in res.order if np.head < head.i and np.person
-             and _office_matches(res, role, np.office)
-             and any(e.country for e in np.entities)]
-    # Holders named in this or the previous sentence decide; else the whole article must agree.
+    ent = _one_country(res, head, [np for np in res.order if np.head < head.i and np.person
+                                   and _office_matches(res, role, np.office)])
+    if ent is None:
+        return None
+    cue = Cue("resolved", ent.country, ent.sector, ent.code, 0, 0)
+    return combine(role.sector, role, cue)
+
+
+def _one_country(res: Resolver, head: Token, cands: list[NP]) -> Entity | None:
+    """The last of the earlier mentions ``cands`` when they name one country: those in this or
+    the previous sentence decide, else the whole article must agree."""
+    cands = [np for np in cands if any(e.country for e in np.entities)]
     near = [np for np in cands if np.sent >= res.sent_of[head.i] - 1]
     for group in (near, cands):
         countries = {e.country for np in group for e in np.entities if e.country}
         if len(countries) == 1:
-            break
-    else:
-        return None
-    ent = group[-1].entities[0]
-    cue = Cue("resolved", ent.country, ent.sector, ent.code, 0, 0)
-    return combine(role.sector, role, cue)
+            return group[-1].entities[0]
+    return None
 
 
 def same_body(res: Resolver, head: Token, role: Role):
@@ -230,18 +234,11 @@ def same_body(res: Resolver, head: Token, role: Role):
     from Thailand; not "Rwandan troops ... the army" in one filed from Mozambique)."""
     from .resolver import make_code
 
-    cands = [np for np in res.order if np.head < head.i and np.role is not None
-             and not np.person and np.role.phrase == role.phrase
-             and any(e.country for e in np.entities)]
-    near = [np for np in cands if np.sent >= res.sent_of[head.i] - 1]
-    for group in (near, cands):
-        countries = {e.country for np in group for e in np.entities if e.country}
-        if len(countries) == 1:
-            ent = group[-1].entities[0]
-            return ent.country, role.sector, make_code(ent.country, role.sector)
-        if countries:
-            return None  # two states' armies named: "the army" could be either
-    return None
+    ent = _one_country(res, head, [np for np in res.order if np.head < head.i and np.role is not None
+                                   and not np.person and np.role.phrase == role.phrase])
+    if ent is None:
+        return None  # none named, or two states' armies: "the army" could be either
+    return ent.country, role.sector, make_code(ent.country, role.sector)
 
 
 def named_group(res: Resolver, head: Token, role: Role):

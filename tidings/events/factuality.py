@@ -23,18 +23,20 @@ _COMPLEMENT_UP = ("xcomp", "ccomp", "acl", "pcomp")
 def _is_negated(token: Token, cb: Codebook) -> bool:
     negating_subjects = cb.cues.negating_subjects
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-            return True
-        if child.dep_ == "advmod" and child.lower_ == "never":
+        if _negator(child) or (child.dep_ == "det" and child.lower_ == "no"):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "preconj") and child.lower_ in negating_subjects:
             return True  # "neither announced a deal"
     # "the session did not take place", "talks have not resumed": an event said not to occur
-    if token.dep_ == "nsubj" and _occurrence(token.head, cb) and any(
-            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.head.children):
+    if token.dep_ == "nsubj" and _occurrence(token.head, cb) and any(_negator(c) for c in token.head.children):
         return True
     # "without an agreement", "without agreeing to a ceasefire"
     return token.dep_ in ("pobj", "pcomp") and token.head.lower_ in cb.cues.negation_words
+
+
+def _negator(child: Token) -> bool:
+    """A word negating the verb it hangs on: "not", "n't", "never"."""
+    return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never")
 
 
 def _occurrence(verb: Token, cb: Codebook) -> bool:
